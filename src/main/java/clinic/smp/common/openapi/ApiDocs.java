@@ -1,0 +1,62 @@
+package clinic.smp.common.openapi;
+
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Contract-wide OpenAPI definitions: the shared problem examples that operations refer to by name. Title, version and
+ * description come from application.properties.
+ */
+@OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.0.0"), tags = {
+        @Tag(name = "Enquiries", description = "The clinic's contact form."),
+}, components = @Components(examples = {
+        @ExampleObject(name = ApiDocs.EXAMPLE_VALIDATION, summary = "Invalid fields", value = """
+                {"type": "https://smp-clinic.example/problems/validation", "title": "Invalid request", "status": 400,
+                 "detail": "2 fields are invalid: see errors.", "instance": "/api/v1/enquiries",
+                 "errors": [{"field": "consent.contact", "message": "must be true: the person must agree to be contacted"},
+                            {"field": "phone", "message": "is not a valid phone number (use the international format, e.g. +44 7911 123456)"}]}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_MALFORMED, summary = "Body is not valid JSON", value = """
+                {"type": "https://smp-clinic.example/problems/malformed-request", "title": "Malformed request", "status": 400,
+                 "detail": "The request body is not valid JSON (line 1, column 14).", "instance": "/api/v1/enquiries"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_NOT_FOUND, summary = "Nothing with this id", value = """
+                {"type": "https://smp-clinic.example/problems/not-found", "title": "Not found", "status": 404,
+                 "detail": "No enquiry has id 0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10.",
+                 "instance": "/api/v1/enquiries/0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_PAYLOAD_TOO_LARGE, summary = "Body over the size limit", value = """
+                {"type": "https://smp-clinic.example/problems/payload-too-large", "title": "Payload too large", "status": 413,
+                 "detail": "The request body is larger than this service accepts (65536 bytes).", "instance": "/api/v1/enquiries"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_UNSUPPORTED_MEDIA_TYPE, summary = "Body is not JSON", value = """
+                {"type": "https://smp-clinic.example/problems/unsupported-media-type", "title": "Unsupported media type",
+                 "status": 415, "detail": "Send the body as application/json (Content-Type: application/json).",
+                 "instance": "/api/v1/enquiries"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED, summary = "Key reused with another body", value = """
+                {"type": "https://smp-clinic.example/problems/idempotency-key-reused", "title": "Idempotency key reused",
+                 "status": 422, "detail": "This Idempotency-Key was already used with a different request body. Use a new key for a new submission, or resend the original body.",
+                 "instance": "/api/v1/enquiries"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_INTERNAL, summary = "Unexpected failure", value = """
+                {"type": "https://smp-clinic.example/problems/internal", "title": "Internal error", "status": 500,
+                 "detail": "The request failed on our side (error id 8d2f0c1e-3b4a-4c5d-9e6f-7a8b9c0d1e2f). Nothing was stored.",
+                 "instance": "/api/v1/enquiries"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_UNAVAILABLE, summary = "Database unreachable", value = """
+                {"type": "https://smp-clinic.example/problems/service-unavailable", "title": "Service unavailable", "status": 503,
+                 "detail": "The service cannot reach its database right now. Nothing was stored; retry shortly.",
+                 "instance": "/api/v1/enquiries"}""")
+}))
+public class ApiDocs extends Application {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    public static final String EXAMPLE_VALIDATION = "validationProblem";
+    public static final String EXAMPLE_MALFORMED = "malformedRequest";
+    public static final String EXAMPLE_NOT_FOUND = "notFound";
+    public static final String EXAMPLE_PAYLOAD_TOO_LARGE = "payloadTooLarge";
+    public static final String EXAMPLE_UNSUPPORTED_MEDIA_TYPE = "unsupportedMediaType";
+    public static final String EXAMPLE_IDEMPOTENCY_KEY_REUSED = "idempotencyKeyReused";
+    public static final String EXAMPLE_INTERNAL = "internalError";
+    public static final String EXAMPLE_UNAVAILABLE = "serviceUnavailable";
+}

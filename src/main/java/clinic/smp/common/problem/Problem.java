@@ -1,0 +1,36 @@
+package clinic.smp.common.problem;
+
+import java.net.URI;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document: the one error shape of this API.
+ *
+ * <p>
+ * {@code errors} lists the offending fields of a validation problem; it is absent otherwise. Details never carry a
+ * submitted value, a class name or a stack trace.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details. Served as application/problem+json.")
+public record Problem(
+        @Schema(description = "Identifies the kind of problem.", example = "https://smp-clinic.example/problems/validation") URI type,
+        @Schema(description = "Short summary of the kind of problem.", example = "Invalid request") String title,
+        @Schema(description = "HTTP status code.", example = "400") int status,
+        @Schema(description = "What went wrong with this request, in words a developer can act on.", example = "2 fields are invalid.") String detail,
+        @Schema(description = "The request path this problem is about.", example = "/api/v1/enquiries") String instance,
+        @Schema(description = "The offending fields, for validation problems.") List<FieldViolation> errors) {
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    @Schema(name = "FieldViolation", description = "One offending field of a request.")
+    public record FieldViolation(
+            @Schema(description = "Path of the field in the request body (dots and [index]), or the header or parameter name.", example = "phone") String field,
+            @Schema(description = "What is wrong with it.", example = "is not a valid phone number") String message) {
+    }
+}

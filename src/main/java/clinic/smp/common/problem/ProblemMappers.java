@@ -1,0 +1,225 @@
+package clinic.smp.common.problem;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import clinic.smp.common.problem.Problem.FieldViolation;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem document.
+ *
+ * <p>
+ * Client mistakes become 4xx with a detail that names the field but never echoes its value. Anything else is a 500
+ * whose log line carries an error id (also in the detail) and the exception types, never their messages: driver
+ * messages can quote submitted personal data.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '([^']{1,100})'");
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.violations(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> violations = BeanViolations.toFieldViolations(e.getConstraintViolations());
+        return respond(ProblemType.VALIDATION, ProblemException.describe(violations), violations, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return fromJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 405 -> "This HTTP method is not allowed on " + uri.getPath() + "; see the API description at /q/openapi.";
+            case 406 -> "This resource answers with application/json; adjust the Accept header.";
+            case 413 -> "The request body is larger than this service accepts.";
+            case 415 -> "Send the body as application/json (Content-Type: application/json).";
+            default -> status >= 500 ? "The request could not be processed." : "The request was not accepted.";
+        };
+        return builder(type.status(), problem(type, detail, List.of(), uri)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.lookingAt()) {
+            return fieldProblem(duplicate.group(1), "appears more than once", uri);
+        }
+        var location = e.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response streamConstraint(StreamConstraintsException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST,
+                "The request body exceeds a JSON size limit (nesting depth, string or number length).", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return fieldProblem(JsonPaths.of(e), "is not a known field", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return fieldProblem(JsonPaths.of(e), JsonPaths.expectation(e.getTargetType()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return respond(ProblemType.MALFORMED_REQUEST, "The request body has content after its JSON object.", List.of(),
+                    uri);
+        }
+        if (e.getPath().isEmpty()) {
+            return respond(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object.", List.of(), uri);
+        }
+        return fieldProblem(JsonPaths.of(e), JsonPaths.expectation(e.getTargetType()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(ValueInstantiationException e, UriInfo uri) {
+        return fieldProblem(JsonPaths.of(e), "has an invalid value", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappable(JsonMappingException e, UriInfo uri) {
+        if (e.getPath().isEmpty()) {
+            return respond(ProblemType.MALFORMED_REQUEST, "The request body could not be read.", List.of(), uri);
+        }
+        return fieldProblem(JsonPaths.of(e), "has an invalid value", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST, "The request body could not be read as JSON.", List.of(), uri);
+    }
+
+    /** Jackson errors can also arrive wrapped by the body reader. */
+    private Response fromJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
+        if (e instanceof StreamConstraintsException constraint) {
+            return streamConstraint(constraint, uri);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return invalidFormat(format, uri);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            return invalidValue(instantiation, uri);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return unmappable(mapping, uri);
+        }
+        return unprocessableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable for %s: %s", uri.getPath(), describeTypes(e));
+            Problem body = problem(ProblemType.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now. Nothing was stored; retry shortly.", List.of(), uri);
+            return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        String errorId = UUID.randomUUID().toString();
+        // Types and stack frames only: exception messages may quote submitted values.
+        LOG.errorf("Unhandled error %s on %s: %s%n%s", errorId, uri.getPath(), describeTypes(e), frames(e));
+        return respond(ProblemType.INTERNAL, "The request failed on our side (error id " + errorId + "). Nothing was stored.",
+                List.of(), uri);
+    }
+
+    private static Response fieldProblem(String field, String message, UriInfo uri) {
+        List<FieldViolation> violations = List.of(new FieldViolation(field, message));
+        return respond(ProblemType.VALIDATION, ProblemException.describe(violations), violations, uri);
+    }
+
+    private static Response respond(ProblemType type, String detail, List<FieldViolation> violations, UriInfo uri) {
+        return builder(type.status(), problem(type, detail, violations, uri)).build();
+    }
+
+    static Response.ResponseBuilder builder(int status, Problem body) {
+        return Response.status(status).type(ProblemMediaType.APPLICATION_PROBLEM_JSON).entity(body);
+    }
+
+    private static Problem problem(ProblemType type, String detail, List<FieldViolation> violations, UriInfo uri) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), violations);
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String name = t.getClass().getName().toLowerCase(Locale.ROOT);
+            if (name.contains("acquisitiontimeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String describeTypes(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                chain.append("[SQLState ").append(sql.getSQLState()).append(']');
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return chain.toString();
+    }
+
+    private static String frames(Throwable e) {
+        return java.util.Arrays.stream(e.getStackTrace()).limit(25).map(f -> "\tat " + f)
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+}

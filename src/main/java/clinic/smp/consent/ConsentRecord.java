@@ -1,0 +1,43 @@
+package clinic.smp.consent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One entry of the append-only consent ledger: a decision, the notice version it was made on, and where it came from. */
+@Entity
+@Table(name = "consent_record")
+public class ConsentRecord {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "lead_id", nullable = false)
+    public UUID leadId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ConsentPurpose purpose;
+
+    @Column(nullable = false)
+    public boolean granted;
+
+    @Column(name = "notice_version", nullable = false, length = 64)
+    public String noticeVersion;
+
+    /** ENQUIRY or ASSESSMENT: the submission that carried the decision. */
+    @Column(name = "source_type", nullable = false, length = 20)
+    public String sourceType;
+
+    @Column(name = "source_id", nullable = false)
+    public UUID sourceId;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

@@ -1,0 +1,138 @@
+package clinic.smp.enquiry;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import clinic.smp.common.Ids;
+import clinic.smp.common.problem.BeanViolations;
+import clinic.smp.common.problem.Problem.FieldViolation;
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.common.problem.ProblemType;
+import clinic.smp.consent.ConsentLedger;
+import clinic.smp.consent.ConsentPurpose;
+import clinic.smp.enquiry.api.EnquiryConsent;
+import clinic.smp.enquiry.api.EnquiryReceipt;
+import clinic.smp.enquiry.api.EnquiryRequest;
+import clinic.smp.enquiry.api.EnquiryView;
+import clinic.smp.intake.Attribution;
+import clinic.smp.intake.AttributionRequest;
+import clinic.smp.intake.ContactNormalizer;
+import clinic.smp.intake.NormalizedContact;
+import clinic.smp.intake.ReferenceAllocator;
+import clinic.smp.intake.idempotency.IdempotencyKeys;
+import clinic.smp.intake.idempotency.StoredResponse;
+import clinic.smp.intake.idempotency.SubmissionResult;
+import clinic.smp.intake.idempotency.Submissions;
+import clinic.smp.lead.LeadRepository;
+
+/** Receives contact-form enquiries: validates them whole, then stores each exactly once, attached to its lead. */
+@ApplicationScoped
+public class EnquiryService {
+
+    static final String SOURCE_TYPE = "ENQUIRY";
+    private static final String DEFAULT_LOCALE = "en";
+
+    private final Validator validator;
+    private final ContactNormalizer contacts;
+    private final Submissions submissions;
+    private final LeadRepository leads;
+    private final EnquiryRepository enquiries;
+    private final ConsentLedger consents;
+    private final ReferenceAllocator references;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EnquiryService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
+            EnquiryRepository enquiries, ConsentLedger consents, ReferenceAllocator references, ObjectMapper json,
+            Clock clock) {
+        this.validator = validator;
+        this.contacts = contacts;
+        this.submissions = submissions;
+        this.leads = leads;
+        this.enquiries = enquiries;
+        this.consents = consents;
+        this.references = references;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The normalised content that identifies an enquiry for duplicate detection. */
+    record Canonical(NormalizedContact contact, EnquiryTopic topic, String message, String locale, EnquiryConsent consent,
+            AttributionRequest attribution) {
+    }
+
+    public SubmissionResult submit(EnquiryRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validateKey(idempotencyKey);
+        }
+        if (request == null) {
+            throw ProblemException.invalid("body", "is required: send the enquiry as a JSON object");
+        }
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        violations.addAll(BeanViolations.toFieldViolations(validator.validate(request)));
+        NormalizedContact contact = contacts.normalize(request.name(), request.email(), request.phone(),
+                request.preferredChannel(), "", violations);
+        ContactNormalizer.throwIfAny(violations);
+
+        String message = request.message() == null || request.message().isBlank() ? null : request.message().strip();
+        String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
+        Canonical canonical = new Canonical(contact, request.topic(), message, locale, request.consent(),
+                request.attribution());
+        return QuarkusTransaction.requiringNew().call(() -> submissions.once("enquiry", idempotencyKey, canonical,
+                () -> store(canonical)));
+    }
+
+    private StoredResponse store(Canonical request) {
+        Instant now = clock.instant();
+        NormalizedContact contact = request.contact();
+        UUID leadId = leads.attach(contact, Ids.newId(clock), now);
+
+        Enquiry enquiry = new Enquiry();
+        enquiry.id = Ids.newId(clock);
+        enquiry.reference = references.next('E');
+        enquiry.leadId = leadId;
+        enquiry.name = contact.name();
+        enquiry.email = contact.email();
+        enquiry.phone = contact.phone();
+        enquiry.preferredChannel = contact.preferredChannel();
+        enquiry.topic = request.topic();
+        enquiry.message = request.message();
+        enquiry.locale = request.locale();
+        enquiry.privacyNoticeVersion = request.consent().privacyNoticeVersion();
+        enquiry.marketingConsent = request.consent().marketingGranted();
+        enquiry.attribution = Attribution.from(request.attribution());
+        enquiry.receivedAt = now;
+        enquiries.persist(enquiry);
+
+        String notice = enquiry.privacyNoticeVersion;
+        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, now);
+        consents.record(leadId, ConsentPurpose.MARKETING, enquiry.marketingConsent, notice, SOURCE_TYPE, enquiry.id, now);
+
+        EnquiryReceipt receipt = new EnquiryReceipt(enquiry.id, enquiry.reference, enquiry.receivedAt);
+        return new StoredResponse(201, URI.create("/api/v1/enquiries/" + enquiry.id), toJson(receipt));
+    }
+
+    public EnquiryView find(UUID id) {
+        return enquiries.findByIdOptional(id).map(EnquiryView::of)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No enquiry has id " + id + "."));
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise response", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package clinic.smp.intake;
+
+/**
+ * Short references a person can read out on the phone, such as {@code E-7KQM-3WTD}.
+ *
+ * <p>
+ * Each reference encodes a number from a database sequence, scrambled by a fixed 4-round Feistel permutation of 38
+ * bits, so references are unique by construction (no collision check), yet consecutive submissions do not get
+ * consecutive references. The alphabet leaves out characters that are easily confused when spoken or read: 0/O, 1/I/L
+ * and U.
+ */
+public final class HumanReference {
+
+    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final int HALF_BITS = 19;
+    private static final long HALF_MASK = (1L << HALF_BITS) - 1;
+    /** 2^38 values: about 275 billion references; 30^8 > 2^38 so eight characters always suffice. */
+    static final long CAPACITY = 1L << (2 * HALF_BITS);
+    private static final int[] ROUND_KEYS = { 0x5bd1e9, 0x1b873, 0x3c6ef3, 0x7f4a7c };
+
+    private HumanReference() {
+    }
+
+    /** @param prefix one letter telling the kind of submission, e.g. 'E' for an enquiry */
+    public static String format(char prefix, long sequenceValue) {
+        if (sequenceValue < 0 || sequenceValue >= CAPACITY) {
+            throw new IllegalArgumentException("reference sequence exhausted");
+        }
+        long scrambled = permute(sequenceValue);
+        char[] chars = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            chars[i] = ALPHABET.charAt((int) (scrambled % ALPHABET.length()));
+            scrambled /= ALPHABET.length();
+        }
+        return prefix + "-" + new String(chars, 0, 4) + "-" + new String(chars, 4, 4);
+    }
+
+    static long permute(long value) {
+        long left = value >>> HALF_BITS;
+        long right = value & HALF_MASK;
+        for (int key : ROUND_KEYS) {
+            long next = left ^ round(right, key);
+            left = right;
+            right = next;
+        }
+        return (left << HALF_BITS) | right;
+    }
+
+    private static long round(long half, int key) {
+        long x = (half * 0x9E3779B1L + key) & 0xFFFFFFFFL;
+        x ^= x >>> 15;
+        x = (x * 0x85EBCA6BL) & 0xFFFFFFFFL;
+        x ^= x >>> 13;
+        return x & HALF_MASK;
+    }
+}

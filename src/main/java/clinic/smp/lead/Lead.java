@@ -1,0 +1,44 @@
+package clinic.smp.lead;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A person, as the clinic's CRM sees them: every enquiry and assessment from the same email or phone attaches here.
+ */
+@Entity
+@Table(name = "lead")
+public class Lead {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(length = 254)
+    public String email;
+
+    /** Lower-cased email, for recognising the same person whatever case they type. */
+    @Column(name = "email_key", length = 254)
+    public String emailKey;
+
+    /** E.164. */
+    @Column(length = 20)
+    public String phone;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

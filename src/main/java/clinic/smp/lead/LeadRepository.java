@@ -1,0 +1,92 @@
+package clinic.smp.lead;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import clinic.smp.intake.NormalizedContact;
+
+@ApplicationScoped
+public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
+
+    /** Stands for "no value" in the contact parameters below; no stored email key or phone is ever empty. */
+    private static final String NONE = "";
+
+    /**
+     * Finds the person's lead by email (preferred) or phone, or creates it, and returns its id.
+     *
+     * <p>
+     * Safe under concurrency without locks: the insert skips on a unique-key conflict (waiting for a racing
+     * transaction that holds the same email or phone to finish), and the lead is then looked up again. An existing
+     * lead takes the latest name and gains an email or phone it lacked, unless another lead already has that one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID attach(NormalizedContact contact, UUID newId, Instant now) {
+        String emailKey = orNone(contact.emailKey());
+        String phone = orNone(contact.phone());
+        UUID existing = findIdByContact(emailKey, phone);
+        if (existing == null) {
+            List<?> inserted = getEntityManager().createNativeQuery("""
+                    insert into lead (id, name, email, email_key, phone, created_at, updated_at, version)
+                    values (:id, :name, nullif(:email, ''), nullif(:emailKey, ''), nullif(:phone, ''), :now, :now, 0)
+                    on conflict do nothing
+                    returning id""")
+                    .setParameter("id", newId)
+                    .setParameter("name", contact.name())
+                    .setParameter("email", orNone(contact.email()))
+                    .setParameter("emailKey", emailKey)
+                    .setParameter("phone", phone)
+                    .setParameter("now", Timestamp.from(now))
+                    .getResultList();
+            if (!inserted.isEmpty()) {
+                return newId;
+            }
+            existing = findIdByContact(emailKey, phone);
+        }
+        getEntityManager().createNativeQuery("""
+                update lead set
+                    name = :name,
+                    updated_at = :now,
+                    version = version + 1,
+                    email = case when email_key is null and :emailKey <> ''
+                                  and not exists (select 1 from lead other where other.email_key = :emailKey)
+                                 then :email else email end,
+                    email_key = case when email_key is null and :emailKey <> ''
+                                  and not exists (select 1 from lead other where other.email_key = :emailKey)
+                                 then :emailKey else email_key end,
+                    phone = case when phone is null and :phone <> ''
+                                  and not exists (select 1 from lead other where other.phone = :phone)
+                                 then :phone else phone end
+                where id = :id""")
+                .setParameter("name", contact.name())
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("email", orNone(contact.email()))
+                .setParameter("emailKey", emailKey)
+                .setParameter("phone", phone)
+                .setParameter("id", existing)
+                .executeUpdate();
+        return existing;
+    }
+
+    private UUID findIdByContact(String emailKey, String phone) {
+        List<?> ids = getEntityManager().createNativeQuery("""
+                select id from lead
+                 where email_key = :emailKey or phone = :phone
+                 order by (email_key = :emailKey) is true desc
+                 limit 1""", UUID.class)
+                .setParameter("emailKey", emailKey)
+                .setParameter("phone", phone)
+                .getResultList();
+        return ids.isEmpty() ? null : (UUID) ids.get(0);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? NONE : value;
+    }
+}

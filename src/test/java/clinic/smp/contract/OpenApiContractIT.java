@@ -1,0 +1,7 @@
+package clinic.smp.contract;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class OpenApiContractIT extends OpenApiContractTest {
+}

@@ -1,0 +1,86 @@
+package clinic.smp.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import clinic.smp.common.problem.Problem.FieldViolation;
+
+class ContactNormalizerTest {
+
+    private final ContactNormalizer normalizer = new ContactNormalizer("GB");
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "'07911 123456', +447911123456",
+            "'+44 7911 123456', +447911123456",
+            "'0044 7911 123456', +447911123456",
+            "'(07911) 123-456', +447911123456",
+            "'+1 415 555 2671', +14155552671",
+            "'+33 6 12 34 56 78', +33612345678",
+            "' 020 7946 0018 ', +442079460018" })
+    void phonesAreStoredInE164(String written, String e164) {
+        assertThat(normalizer.normalizePhone(written)).isEqualTo(e164);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "12345", "+44 12", "not a number", "+999 123456789", "07911 1234567890123456789012345678901" })
+    void invalidPhonesAreRejected(String written) {
+        assertThat(normalizer.normalizePhone(written)).isNull();
+    }
+
+    @Test
+    void numbersWithoutPrefixAreReadInTheConfiguredRegion() {
+        assertThat(new ContactNormalizer("US").normalizePhone("(415) 555-2671")).isEqualTo("+14155552671");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "'  Alex.Morgan@Example.COM ', Alex.Morgan@example.com",
+            "alex+smp@mail.example.co.uk, alex+smp@mail.example.co.uk",
+            "ALEX@EXAMPLE.ORG, ALEX@example.org" })
+    void emailsAreTrimmedWithTheDomainLowerCased(String written, String normalized) {
+        assertThat(normalizer.normalizeEmail(written)).isEqualTo(normalized);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "alex", "alex@", "@example.com", "alex@localhost", "alex@@example.com", "alex morgan@example.com",
+            "alex@exa mple.com", "alex@-example.com" })
+    void implausibleEmailsAreRejected(String written) {
+        assertThat(normalizer.normalizeEmail(written)).isNull();
+    }
+
+    @Test
+    void leadsAreMatchedOnTheLowerCasedEmail() {
+        NormalizedContact contact = normalizer.normalize("Alex", "Alex@Example.com", null, ContactChannel.EMAIL, "",
+                ContactNormalizer.newViolations());
+        assertThat(contact.email()).isEqualTo("Alex@example.com");
+        assertThat(contact.emailKey()).isEqualTo("alex@example.com");
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnceUnderItsPrefix() {
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        normalizer.normalize("Alex", "nope", "123", ContactChannel.WHATSAPP, "contact.", violations);
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("contact.email", "contact.phone");
+    }
+
+    @Test
+    void phoneAndWhatsAppNeedAPhoneNumber() {
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        normalizer.normalize("Alex", "alex@example.com", null, ContactChannel.PHONE, "", violations);
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("phone");
+    }
+
+    @Test
+    void atLeastOneContactIsRequired() {
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        normalizer.normalize("Alex", " ", "", ContactChannel.EMAIL, "", violations);
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("email");
+    }
+}
