@@ -44,10 +44,12 @@ class OpenApiContractTest {
             var responses = (java.util.Map<String, java.util.Map<String, Object>>) op.get("responses");
             assertThat(responses).as(where + " responses").containsKeys("500", "503");
             responses.forEach((code, response) -> {
-                if (!code.startsWith("2")) {
+                if (code.startsWith("4") || code.startsWith("5")) {
                     assertThat(response.toString()).as(where + " " + code).contains("application/problem+json");
                 }
-                assertThat(response.toString()).as(where + " " + code + " has an example").contains("example");
+                if (response.containsKey("content")) {
+                    assertThat(response.toString()).as(where + " " + code + " has an example").contains("example");
+                }
             });
         }));
     }

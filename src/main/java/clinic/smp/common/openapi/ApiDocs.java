@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.0.0"), tags = {
         @Tag(name = "Enquiries", description = "The clinic's contact form."),
+        @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage."),
 }, components = @Components(examples = {
         @ExampleObject(name = ApiDocs.EXAMPLE_VALIDATION, summary = "Invalid fields", value = """
                 {"type": "https://smp-clinic.example/problems/validation", "title": "Invalid request", "status": 400,

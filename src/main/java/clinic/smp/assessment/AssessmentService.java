@@ -1,0 +1,254 @@
+package clinic.smp.assessment;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import clinic.smp.assessment.api.AssessmentConsent;
+import clinic.smp.assessment.api.AssessmentReceipt;
+import clinic.smp.assessment.api.AssessmentRequest;
+import clinic.smp.assessment.api.AssessmentView;
+import clinic.smp.assessment.form.AnswerValidator;
+import clinic.smp.assessment.form.Answers;
+import clinic.smp.assessment.form.AssessmentForm;
+import clinic.smp.assessment.form.ProfileMapper;
+import clinic.smp.common.Ids;
+import clinic.smp.common.problem.BeanViolations;
+import clinic.smp.common.problem.Problem.FieldViolation;
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.common.problem.ProblemType;
+import clinic.smp.consent.ConsentLedger;
+import clinic.smp.consent.ConsentPurpose;
+import clinic.smp.eligibility.EligibilityEngine;
+import clinic.smp.eligibility.profile.CandidateProfile;
+import clinic.smp.eligibility.triage.TriageResult;
+import clinic.smp.intake.Attribution;
+import clinic.smp.intake.AttributionRequest;
+import clinic.smp.intake.ContactNormalizer;
+import clinic.smp.intake.NormalizedContact;
+import clinic.smp.intake.ReferenceAllocator;
+import clinic.smp.intake.idempotency.IdempotencyKeys;
+import clinic.smp.intake.idempotency.StoredResponse;
+import clinic.smp.intake.idempotency.SubmissionResult;
+import clinic.smp.intake.idempotency.Submissions;
+import clinic.smp.lead.LeadRepository;
+import clinic.smp.triage.TriageTexts;
+import clinic.smp.triage.api.TriageView;
+
+/**
+ * Receives self-assessments: validates the contact, consents and answers whole, triages the answers, and stores the
+ * assessment with its triage result in one transaction, exactly once, attached to the person's lead.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    static final String SOURCE_TYPE = "ASSESSMENT";
+    private static final String DEFAULT_LOCALE = "en";
+
+    private final Validator validator;
+    private final ContactNormalizer contacts;
+    private final Submissions submissions;
+    private final LeadRepository leads;
+    private final AssessmentRepository assessments;
+    private final TriageRecordRepository triages;
+    private final ConsentLedger consents;
+    private final ReferenceAllocator references;
+    private final EligibilityEngine engine;
+    private final TriageTexts texts;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AssessmentService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
+            AssessmentRepository assessments, TriageRecordRepository triages, ConsentLedger consents,
+            ReferenceAllocator references, EligibilityEngine engine, TriageTexts texts, ObjectMapper json, Clock clock) {
+        this.validator = validator;
+        this.contacts = contacts;
+        this.submissions = submissions;
+        this.leads = leads;
+        this.assessments = assessments;
+        this.triages = triages;
+        this.consents = consents;
+        this.references = references;
+        this.engine = engine;
+        this.texts = texts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The normalised content that identifies an assessment for duplicate detection. */
+    record Canonical(NormalizedContact contact, String formVersion, Map<String, JsonNode> answers,
+            AssessmentConsent consent, String locale, AttributionRequest attribution) {
+    }
+
+    public SubmissionResult submit(AssessmentRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validateKey(idempotencyKey);
+        }
+        if (request == null) {
+            throw ProblemException.invalid("body", "is required: send the assessment as a JSON object");
+        }
+        LocalDate today = today();
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        violations.addAll(BeanViolations.toFieldViolations(validator.validate(request)));
+        NormalizedContact contact = request.contact() == null ? null
+                : contacts.normalize(request.contact().name(), request.contact().email(), request.contact().phone(),
+                        request.contact().preferredChannel(), "contact.", violations);
+        checkFormVersion(request.formVersion(), violations);
+        Answers answers = request.answers() == null ? null : AnswerValidator.validate(request.answers(), today, violations);
+        ContactNormalizer.throwIfAny(violations);
+
+        CandidateProfile profile = ProfileMapper.toProfile(answers);
+        String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
+        Canonical canonical = new Canonical(contact, request.formVersion(), request.answers(), request.consent(), locale,
+                request.attribution());
+        return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey, canonical,
+                () -> store(canonical, profile, today)));
+    }
+
+    /** A dry run: the triage of these answers today, nothing stored. */
+    public TriageView evaluate(String formVersion, Map<String, JsonNode> rawAnswers) {
+        LocalDate today = today();
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        if (formVersion == null || formVersion.isBlank()) {
+            violations.add(new FieldViolation("formVersion", "is required"));
+        } else {
+            checkFormVersion(formVersion, violations);
+        }
+        if (rawAnswers == null) {
+            violations.add(new FieldViolation("answers", "is required"));
+        }
+        Answers answers = rawAnswers == null ? null : AnswerValidator.validate(rawAnswers, today, violations);
+        ContactNormalizer.throwIfAny(violations);
+        return texts.view(engine.evaluate(ProfileMapper.toProfile(answers), today), today);
+    }
+
+    private StoredResponse store(Canonical request, CandidateProfile profile, LocalDate today) {
+        Instant now = clock.instant();
+        NormalizedContact contact = request.contact();
+        UUID leadId = leads.attach(contact, Ids.newId(clock), now);
+
+        Assessment assessment = new Assessment();
+        assessment.id = Ids.newId(clock);
+        assessment.reference = references.next('A');
+        assessment.leadId = leadId;
+        assessment.name = contact.name();
+        assessment.email = contact.email();
+        assessment.phone = contact.phone();
+        assessment.preferredChannel = contact.preferredChannel();
+        assessment.formVersion = request.formVersion();
+        assessment.answers = toJson(request.answers());
+        assessment.locale = request.locale();
+        assessment.privacyNoticeVersion = request.consent().privacyNoticeVersion();
+        assessment.marketingConsent = request.consent().marketingGranted();
+        assessment.attribution = Attribution.from(request.attribution());
+        assessment.receivedAt = now;
+        assessments.persist(assessment);
+
+        TriageView triage = triage(assessment, profile, today, now);
+
+        String notice = assessment.privacyNoticeVersion;
+        consents.record(leadId, ConsentPurpose.HEALTH_DATA, true, notice, SOURCE_TYPE, assessment.id, now);
+        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, assessment.id, now);
+        consents.record(leadId, ConsentPurpose.MARKETING, assessment.marketingConsent, notice, SOURCE_TYPE, assessment.id,
+                now);
+
+        AssessmentReceipt receipt = new AssessmentReceipt(assessment.id, assessment.reference, now, triage);
+        return new StoredResponse(201, URI.create("/api/v1/assessments/" + assessment.id), toJson(receipt));
+    }
+
+    /** Evaluates and stores a new triage of the assessment: earlier ones are kept. */
+    private TriageView triage(Assessment assessment, CandidateProfile profile, LocalDate evaluatedOn, Instant now) {
+        TriageResult result = engine.evaluate(profile, evaluatedOn);
+        TriageView view = texts.view(result, evaluatedOn);
+        TriageRecord record = new TriageRecord();
+        record.id = Ids.newId(clock);
+        record.assessmentId = assessment.id;
+        record.leadId = assessment.leadId;
+        record.kind = TriageRecord.Kind.AUTOMATED;
+        record.outcome = result.outcome();
+        record.applications = toJson(result.applications().stream().map(a -> a.application().name()).toList());
+        record.earliestTreatmentDate = result.earliestTreatmentDate().orElse(null);
+        record.rulesetName = result.rulesetVersion().name();
+        record.rulesetFingerprint = result.rulesetVersion().fingerprint();
+        record.evaluatedOn = evaluatedOn;
+        record.evaluatedAt = now;
+        record.profile = toJson(profile);
+        record.result = toJson(view);
+        triages.persist(record);
+        return view;
+    }
+
+    public AssessmentView find(UUID id) {
+        Assessment a = assessments.findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No assessment has id " + id + "."));
+        List<TriageView> history = triages.history(id).stream().map(r -> fromJson(r.result, TriageView.class)).toList();
+        return new AssessmentView(a.id, a.reference, a.leadId, a.receivedAt, a.name, a.email, a.phone, a.preferredChannel,
+                a.formVersion, storedAnswers(a), a.locale, a.privacyNoticeVersion, a.marketingConsent,
+                a.attribution == null ? null : a.attribution.toRequest(), history);
+    }
+
+    /**
+     * Evaluates a stored assessment again from its stored answers, as of {@code asOf}, with the current ruleset. With
+     * the record's own date and an unchanged ruleset, this reproduces the stored result exactly.
+     */
+    public TriageView reevaluate(UUID assessmentId, LocalDate asOf) {
+        Assessment a = assessments.findByIdOptional(assessmentId).orElseThrow();
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        Answers answers = AnswerValidator.validate(storedAnswers(a), asOf, violations);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("stored answers no longer validate against form " + AssessmentForm.VERSION);
+        }
+        return texts.view(engine.evaluate(ProfileMapper.toProfile(answers), asOf), asOf);
+    }
+
+    private static void checkFormVersion(String formVersion, List<FieldViolation> violations) {
+        if (formVersion != null && !formVersion.isBlank() && !AssessmentForm.VERSION.equals(formVersion)) {
+            violations.add(new FieldViolation("formVersion", "is not the current form version ("
+                    + AssessmentForm.VERSION + "): fetch GET /api/v1/assessment-form again"));
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private Map<String, JsonNode> storedAnswers(Assessment a) {
+        try {
+            return json.readValue(a.answers, new TypeReference<Map<String, JsonNode>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers are not JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored triage is not readable", e);
+        }
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package clinic.smp.assessment;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class TriageRecordRepository implements PanacheRepositoryBase<TriageRecord, UUID> {
+
+    /** Every triage of an assessment, oldest first. */
+    public List<TriageRecord> history(UUID assessmentId) {
+        return list("assessmentId = ?1 order by evaluatedAt, id", assessmentId);
+    }
+}
