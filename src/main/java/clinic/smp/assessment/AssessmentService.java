@@ -37,7 +37,6 @@ import clinic.smp.consent.ConsentPurpose;
 import clinic.smp.eligibility.EligibilityEngine;
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.TriageResult;
-import clinic.smp.intake.Attribution;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
@@ -143,20 +142,10 @@ public class AssessmentService {
         UUID leadId = leads.attach(contact, Ids.newId(clock), now);
 
         Assessment assessment = new Assessment();
-        assessment.id = Ids.newId(clock);
-        assessment.reference = references.next('A');
-        assessment.leadId = leadId;
-        assessment.name = contact.name();
-        assessment.email = contact.email();
-        assessment.phone = contact.phone();
-        assessment.preferredChannel = contact.preferredChannel();
+        assessment.receive(Ids.newId(clock), references.next('A'), leadId, contact, request.locale(),
+                request.consent().privacyNoticeVersion(), request.consent().marketingGranted(), request.attribution(), now);
         assessment.formVersion = request.formVersion();
         assessment.answers = toJson(request.answers());
-        assessment.locale = request.locale();
-        assessment.privacyNoticeVersion = request.consent().privacyNoticeVersion();
-        assessment.marketingConsent = request.consent().marketingGranted();
-        assessment.attribution = Attribution.from(request.attribution());
-        assessment.receivedAt = now;
         assessments.persist(assessment);
 
         TriageView triage = triage(assessment, profile, today, now);

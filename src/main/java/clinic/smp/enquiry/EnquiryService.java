@@ -25,7 +25,6 @@ import clinic.smp.enquiry.api.EnquiryConsent;
 import clinic.smp.enquiry.api.EnquiryReceipt;
 import clinic.smp.enquiry.api.EnquiryRequest;
 import clinic.smp.enquiry.api.EnquiryView;
-import clinic.smp.intake.Attribution;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
@@ -99,20 +98,10 @@ public class EnquiryService {
         UUID leadId = leads.attach(contact, Ids.newId(clock), now);
 
         Enquiry enquiry = new Enquiry();
-        enquiry.id = Ids.newId(clock);
-        enquiry.reference = references.next('E');
-        enquiry.leadId = leadId;
-        enquiry.name = contact.name();
-        enquiry.email = contact.email();
-        enquiry.phone = contact.phone();
-        enquiry.preferredChannel = contact.preferredChannel();
+        enquiry.receive(Ids.newId(clock), references.next('E'), leadId, contact, request.locale(),
+                request.consent().privacyNoticeVersion(), request.consent().marketingGranted(), request.attribution(), now);
         enquiry.topic = request.topic();
         enquiry.message = request.message();
-        enquiry.locale = request.locale();
-        enquiry.privacyNoticeVersion = request.consent().privacyNoticeVersion();
-        enquiry.marketingConsent = request.consent().marketingGranted();
-        enquiry.attribution = Attribution.from(request.attribution());
-        enquiry.receivedAt = now;
         enquiries.persist(enquiry);
 
         String notice = enquiry.privacyNoticeVersion;
