@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +37,7 @@ import clinic.smp.consent.ConsentLedger;
 import clinic.smp.consent.ConsentPurpose;
 import clinic.smp.eligibility.EligibilityEngine;
 import clinic.smp.eligibility.profile.CandidateProfile;
+import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.TriageResult;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactNormalizer;
@@ -45,8 +47,10 @@ import clinic.smp.intake.idempotency.IdempotencyKeys;
 import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.idempotency.Submissions;
+import clinic.smp.lead.LeadChangeKind;
 import clinic.smp.lead.LeadRepository;
 import clinic.smp.triage.TriageTexts;
+import clinic.smp.triage.api.TriageEntry;
 import clinic.smp.triage.api.TriageView;
 
 /**
@@ -148,7 +152,11 @@ public class AssessmentService {
         assessment.answers = toJson(request.answers());
         assessments.persist(assessment);
 
-        TriageView triage = triage(assessment, profile, today, now);
+        TriageResult result = engine.evaluate(profile, today);
+        TriageView triage = texts.view(result, today);
+        record(assessment, result.outcome(), applicationsOf(result), triage, profile, TriageRecord.Kind.AUTOMATED, null,
+                null, today, now);
+        leads.recordChange(leadId, LeadChangeKind.ASSESSMENT_RECEIVED, now);
 
         String notice = assessment.privacyNoticeVersion;
         consents.record(leadId, ConsentPurpose.HEALTH_DATA, true, notice, SOURCE_TYPE, assessment.id, now);
@@ -160,32 +168,118 @@ public class AssessmentService {
         return new StoredResponse(201, URI.create("/api/v1/assessments/" + assessment.id), toJson(receipt));
     }
 
-    /** Evaluates and stores a new triage of the assessment: earlier ones are kept. */
-    private TriageView triage(Assessment assessment, CandidateProfile profile, LocalDate evaluatedOn, Instant now) {
-        TriageResult result = engine.evaluate(profile, evaluatedOn);
-        TriageView view = texts.view(result, evaluatedOn);
+    /**
+     * Stores a triage of the assessment and keeps its outcome on the lead. Records are only ever added: the
+     * history of an assessment is its records, oldest first.
+     */
+    private TriageRecord record(Assessment assessment, Outcome outcome, List<String> applications, TriageView view,
+            CandidateProfile profile, TriageRecord.Kind kind, String decidedBy, String overrideReason, LocalDate evaluatedOn,
+            Instant now) {
         TriageRecord record = new TriageRecord();
         record.id = Ids.newId(clock);
         record.assessmentId = assessment.id;
         record.leadId = assessment.leadId;
-        record.kind = TriageRecord.Kind.AUTOMATED;
-        record.outcome = result.outcome();
-        record.applications = toJson(result.applications().stream().map(a -> a.application().name()).toList());
-        record.earliestTreatmentDate = result.earliestTreatmentDate().orElse(null);
-        record.rulesetName = result.rulesetVersion().name();
-        record.rulesetFingerprint = result.rulesetVersion().fingerprint();
+        record.kind = kind;
+        record.outcome = outcome;
+        record.applications = toJson(applications);
+        record.earliestTreatmentDate = view.earliestTreatmentDate();
+        record.rulesetName = view.ruleset().name();
+        record.rulesetFingerprint = view.ruleset().fingerprint();
         record.evaluatedOn = evaluatedOn;
         record.evaluatedAt = now;
         record.profile = toJson(profile);
         record.result = toJson(view);
+        record.decidedBy = decidedBy;
+        record.overrideReason = overrideReason;
         triages.persist(record);
-        return view;
+        leads.recordTriage(assessment.leadId, outcome.name(), record.applications, now);
+        return record;
+    }
+
+    /** Evaluates the lead's latest assessment again, on today's date and the current ruleset, as a new record. */
+    @Transactional
+    public TriageEntry rerun(UUID leadId, String decidedBy) {
+        Assessment assessment = latestAssessmentOf(leadId);
+        LocalDate today = today();
+        Instant now = clock.instant();
+        CandidateProfile profile = ProfileMapper.toProfile(storedAnswersValidated(assessment, today));
+        TriageResult result = engine.evaluate(profile, today);
+        TriageView view = texts.view(result, today);
+        TriageRecord record = record(assessment, result.outcome(), applicationsOf(result), view, profile,
+                TriageRecord.Kind.RERUN, decidedBy, null, today, now);
+        leads.recordChange(leadId, LeadChangeKind.TRIAGE_RERUN, now);
+        return entry(record, view);
+    }
+
+    /**
+     * Replaces the outcome of the lead's latest triage with a staff decision, kept as a new record beside the
+     * evaluations: applications, precautions and reasons stay those of the latest evaluation, and the override's
+     * reason is added to the reasons.
+     */
+    @Transactional
+    public TriageEntry override(UUID leadId, Outcome outcome, String reason, String decidedBy) {
+        Assessment assessment = latestAssessmentOf(leadId);
+        TriageRecord latest = triages.latest(assessment.id);
+        TriageView base = fromJson(latest.result, TriageView.class);
+        Instant now = clock.instant();
+        List<TriageView.ReasonView> reasons = new java.util.ArrayList<>(base.reasons());
+        reasons.add(new TriageView.ReasonView(OVERRIDE_RULE_ID, reason, "Staff decision by " + decidedBy));
+        TriageView view = new TriageView(outcome, texts.summary(outcome), base.applications(), base.precautions(), reasons,
+                base.earliestTreatmentDate(), base.nextSteps(), base.sessions(), base.recolouringDue(), base.ruleset(),
+                base.evaluatedOn());
+        TriageRecord record = new TriageRecord();
+        record.id = Ids.newId(clock);
+        record.assessmentId = assessment.id;
+        record.leadId = leadId;
+        record.kind = TriageRecord.Kind.OVERRIDE;
+        record.outcome = outcome;
+        record.applications = latest.applications;
+        record.earliestTreatmentDate = latest.earliestTreatmentDate;
+        record.rulesetName = latest.rulesetName;
+        record.rulesetFingerprint = latest.rulesetFingerprint;
+        record.evaluatedOn = latest.evaluatedOn;
+        record.evaluatedAt = now;
+        record.profile = latest.profile;
+        record.result = toJson(view);
+        record.decidedBy = decidedBy;
+        record.overrideReason = reason;
+        triages.persist(record);
+        leads.recordTriage(leadId, outcome.name(), record.applications, now);
+        leads.recordChange(leadId, LeadChangeKind.TRIAGE_OVERRIDDEN, now);
+        return entry(record, view);
+    }
+
+    /** Rule id under which an override's reason appears among the reasons. */
+    public static final String OVERRIDE_RULE_ID = "STAFF_OVERRIDE";
+
+    private Assessment latestAssessmentOf(UUID leadId) {
+        if (leads.findByIdOptional(leadId).isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No lead has id " + leadId + ".");
+        }
+        return assessments.latestOfLead(leadId).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
+                "This lead has no self-assessment, so it has no triage to re-run or override."));
+    }
+
+    private static List<String> applicationsOf(TriageResult result) {
+        return result.applications().stream().map(a -> a.application().name()).toList();
+    }
+
+    public TriageEntry entry(TriageRecord record, TriageView view) {
+        return new TriageEntry(record.kind, record.evaluatedAt, record.decidedBy, record.overrideReason, view);
+    }
+
+    public List<TriageEntry> history(UUID assessmentId) {
+        return triages.history(assessmentId).stream().map(r -> entry(r, fromJson(r.result, TriageView.class))).toList();
     }
 
     public AssessmentView find(UUID id) {
         Assessment a = assessments.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No assessment has id " + id + "."));
-        List<TriageView> history = triages.history(id).stream().map(r -> fromJson(r.result, TriageView.class)).toList();
+        return view(a);
+    }
+
+    public AssessmentView view(Assessment a) {
+        List<TriageEntry> history = history(a.id);
         return new AssessmentView(a.id, a.reference, a.leadId, a.receivedAt, a.name, a.email, a.phone, a.preferredChannel,
                 a.formVersion, storedAnswers(a), a.locale, a.privacyNoticeVersion, a.marketingConsent,
                 a.attribution == null ? null : a.attribution.toRequest(), history);
@@ -197,12 +291,16 @@ public class AssessmentService {
      */
     public TriageView reevaluate(UUID assessmentId, LocalDate asOf) {
         Assessment a = assessments.findByIdOptional(assessmentId).orElseThrow();
+        return texts.view(engine.evaluate(ProfileMapper.toProfile(storedAnswersValidated(a, asOf)), asOf), asOf);
+    }
+
+    private Answers storedAnswersValidated(Assessment a, LocalDate asOf) {
         List<FieldViolation> violations = ContactNormalizer.newViolations();
         Answers answers = AnswerValidator.validate(storedAnswers(a), asOf, violations);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("stored answers no longer validate against form " + AssessmentForm.VERSION);
         }
-        return texts.view(engine.evaluate(ProfileMapper.toProfile(answers), asOf), asOf);
+        return answers;
     }
 
     private static void checkFormVersion(String formVersion, List<FieldViolation> violations) {

@@ -24,7 +24,11 @@ public class TriageRecord {
     /** How a record came to be. */
     public enum Kind {
         /** Evaluated when the assessment was submitted. */
-        AUTOMATED
+        AUTOMATED,
+        /** Evaluated again by staff on the ruleset current at the time. */
+        RERUN,
+        /** A staff decision that replaces the outcome, with a reason; the evaluations before it stay. */
+        OVERRIDE
     }
 
     @Id
@@ -66,6 +70,13 @@ public class TriageRecord {
     /** JSON: the engine's input profile. */
     @Column(nullable = false, columnDefinition = "jsonb")
     public String profile;
+
+    /** The API key that asked for a re-run or made an override; null for automated results. */
+    @Column(name = "decided_by", length = 120)
+    public String decidedBy;
+
+    @Column(name = "override_reason", length = 1000)
+    public String overrideReason;
 
     /** JSON: the explained result as shown by the API. */
     @Column(nullable = false, columnDefinition = "jsonb")

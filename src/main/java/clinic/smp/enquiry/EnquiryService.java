@@ -33,6 +33,7 @@ import clinic.smp.intake.idempotency.IdempotencyKeys;
 import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.idempotency.Submissions;
+import clinic.smp.lead.LeadChangeKind;
 import clinic.smp.lead.LeadRepository;
 
 /** Receives contact-form enquiries: validates them whole, then stores each exactly once, attached to its lead. */
@@ -103,6 +104,7 @@ public class EnquiryService {
         enquiry.topic = request.topic();
         enquiry.message = request.message();
         enquiries.persist(enquiry);
+        leads.recordChange(leadId, LeadChangeKind.ENQUIRY_RECEIVED, now);
 
         String notice = enquiry.privacyNoticeVersion;
         consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, now);

@@ -5,9 +5,13 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import clinic.smp.eligibility.triage.Outcome;
 
 /**
  * A person, as the clinic's CRM sees them: every enquiry and assessment from the same email or phone attaches here.
@@ -39,6 +43,23 @@ public class Lead {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    public LeadStatus status;
+
+    /** Outcome of the lead's latest triage (automated, re-run or override), if assessed. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "latest_outcome", length = 20)
+    public Outcome latestOutcome;
+
+    /** JSON array of the application codes of the latest triage. */
+    @Column(name = "latest_applications", nullable = false, columnDefinition = "jsonb")
+    public String latestApplications;
+
+    @Column(name = "has_assessment", nullable = false)
+    public boolean hasAssessment;
+
+    /** Changes with every change of the lead; its ETag. */
     @Version
     public long version;
 }

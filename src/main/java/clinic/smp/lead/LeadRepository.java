@@ -33,8 +33,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         UUID existing = findIdByContact(emailKey, phone);
         if (existing == null) {
             List<?> inserted = getEntityManager().createNativeQuery("""
-                    insert into lead (id, name, email, email_key, phone, created_at, updated_at, version)
-                    values (:id, :name, nullif(:email, ''), nullif(:emailKey, ''), nullif(:phone, ''), :now, :now, 0)
+                    insert into lead (id, name, email, email_key, phone, created_at, updated_at, version, status)
+                    values (:id, :name, nullif(:email, ''), nullif(:emailKey, ''), nullif(:phone, ''), :now, :now, 0, 'NEW')
                     on conflict do nothing
                     returning id""")
                     .setParameter("id", newId)
@@ -72,6 +72,30 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                 .setParameter("id", existing)
                 .executeUpdate();
         return existing;
+    }
+
+    /** Appends a row to the change feed, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordChange(UUID leadId, LeadChangeKind kind, Instant at) {
+        getEntityManager().createNativeQuery("insert into lead_change (lead_id, change, changed_at) values (:lead, :change, :at)")
+                .setParameter("lead", leadId)
+                .setParameter("change", kind.name())
+                .setParameter("at", Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    /** Keeps the lead's latest triage beside it, for CRM filters; a new version of the lead. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordTriage(UUID leadId, String outcome, String applicationsJson, Instant at) {
+        getEntityManager().createNativeQuery("""
+                update lead set latest_outcome = :outcome, latest_applications = cast(:applications as jsonb),
+                       has_assessment = true, updated_at = :at, version = version + 1
+                 where id = :id""")
+                .setParameter("outcome", outcome)
+                .setParameter("applications", applicationsJson)
+                .setParameter("at", Timestamp.from(at))
+                .setParameter("id", leadId)
+                .executeUpdate();
     }
 
     private UUID findIdByContact(String emailKey, String phone) {

@@ -7,6 +7,7 @@ import java.util.ResourceBundle;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.smp.eligibility.triage.NextStep;
+import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.TriageResult;
@@ -21,7 +22,7 @@ public class TriageTexts {
     public TriageView view(TriageResult result, LocalDate evaluatedOn) {
         return new TriageView(
                 result.outcome(),
-                texts.getString("outcome." + result.outcome().name()),
+                summary(result.outcome()),
                 result.applications().stream()
                         .map(a -> new TriageView.ApplicationView(a.application(), a.indications())).toList(),
                 result.precautions().stream().map(this::precaution).toList(),
@@ -32,6 +33,11 @@ public class TriageTexts {
                 result.recolouringDue(),
                 new TriageView.RulesetView(result.rulesetVersion().name(), result.rulesetVersion().fingerprint()),
                 evaluatedOn);
+    }
+
+    /** The outcome in plain words, for the person. */
+    public String summary(Outcome outcome) {
+        return texts.getString("outcome." + outcome.name());
     }
 
     private TriageView.PrecautionView precaution(Precaution precaution) {

@@ -23,9 +23,10 @@ import io.restassured.response.Response;
 
 import clinic.smp.contract.Contract;
 import clinic.smp.intake.People;
+import clinic.smp.security.TestKeys;
 
 @QuarkusTest
-class AssessmentResourceTest {
+public class AssessmentResourceTest {
 
     static final String ASSESSMENTS = "/api/v1/assessments";
     static final String FORM = "/api/v1/assessment-form";
@@ -33,7 +34,7 @@ class AssessmentResourceTest {
     static final String PROBLEM_JSON = "application/problem+json";
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-    static Map<String, Object> answers() {
+    public static Map<String, Object> answers() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("DATE_OF_BIRTH", "1984-03-02");
         a.put("SEX", "MALE");
@@ -48,7 +49,7 @@ class AssessmentResourceTest {
         return a;
     }
 
-    static Map<String, Object> assessment(Map<String, Object> answers) {
+    public static Map<String, Object> assessment(Map<String, Object> answers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("contact", new LinkedHashMap<>(Map.of("name", "Sam Lee", "email", People.email(), "preferredChannel", "EMAIL")));
         body.put("formVersion", "2026-11");
@@ -141,11 +142,12 @@ class AssessmentResourceTest {
     void theStoredAssessmentKeepsTheAnswersAsSubmittedAndItsTriage() {
         Map<String, Object> a = answers();
         var created = submit(assessment(a));
-        var stored = given().filter(Contract.strict()).get(ASSESSMENTS + "/" + created.path("id")).then().statusCode(200)
+        var stored = TestKeys.asCrm().filter(Contract.strict()).get(ASSESSMENTS + "/" + created.path("id")).then().statusCode(200)
                 .extract();
         assertThat(stored.<Map<String, Object>> path("answers")).isEqualTo(a);
         assertThat(stored.<List<Object>> path("triageHistory")).hasSize(1);
-        assertThat(stored.<Map<String, Object>> path("triageHistory[0]")).isEqualTo(created.path("triage"));
+        assertThat(stored.<Map<String, Object>> path("triageHistory[0].triage")).isEqualTo(created.path("triage"));
+        assertThat(stored.<String> path("triageHistory[0].kind")).isEqualTo("AUTOMATED");
         assertThat(stored.<String> path("formVersion")).isEqualTo("2026-11");
     }
 
@@ -155,13 +157,13 @@ class AssessmentResourceTest {
         @SuppressWarnings("unchecked")
         String email = (String) ((Map<String, Object>) body.get("contact")).get("email");
         String assessmentId = submit(body).path("id");
-        String lead = given().get(ASSESSMENTS + "/" + assessmentId).then().extract().path("leadId");
+        String lead = TestKeys.asStaff().get(ASSESSMENTS + "/" + assessmentId).then().extract().path("leadId");
 
         Map<String, Object> enquiry = Map.of("name", "Sam Lee", "email", email.toLowerCase(), "preferredChannel", "EMAIL",
                 "topic", "SMP", "consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
         String enquiryId = given().contentType(ContentType.JSON).body(enquiry).post("/api/v1/enquiries").then()
                 .statusCode(201).extract().path("id");
-        given().get("/api/v1/enquiries/" + enquiryId).then().body("leadId", equalTo(lead));
+        TestKeys.asStaff().get("/api/v1/enquiries/" + enquiryId).then().body("leadId", equalTo(lead));
     }
 
     @Test
@@ -221,20 +223,20 @@ class AssessmentResourceTest {
     void aDryRunTriagesWithoutStoringAnything() {
         Map<String, Object> a = answers();
         a.put("KELOID_TENDENCY", "YES");
-        given().filter(Contract.strict()).contentType(ContentType.JSON)
+        TestKeys.asStaff().filter(Contract.strict()).contentType(ContentType.JSON)
                 .body(Map.of("formVersion", "2026-11", "answers", a)).post(EVALUATE).then()
                 .statusCode(200)
                 .body("outcome", equalTo("CLINICIAN_REVIEW"))
                 .body("reasons", not(empty()));
         a.put("SEX", "ROBOT");
-        given().filter(Contract.responses()).contentType(ContentType.JSON)
+        TestKeys.asStaff().filter(Contract.responses()).contentType(ContentType.JSON)
                 .body(Map.of("formVersion", "2026-11", "answers", a)).post(EVALUATE).then()
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("answers.SEX"));
     }
 
     @Test
     void anUnknownAssessmentIsNotFound() {
-        given().filter(Contract.responses()).get(ASSESSMENTS + "/" + UUID.randomUUID()).then()
+        TestKeys.asStaff().filter(Contract.responses()).get(ASSESSMENTS + "/" + UUID.randomUUID()).then()
                 .statusCode(404).contentType(PROBLEM_JSON);
     }
 }

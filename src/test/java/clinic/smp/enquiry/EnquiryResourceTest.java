@@ -33,6 +33,7 @@ import io.restassured.response.Response;
 
 import clinic.smp.contract.Contract;
 import clinic.smp.intake.People;
+import clinic.smp.security.TestKeys;
 
 @QuarkusTest
 class EnquiryResourceTest {
@@ -61,7 +62,7 @@ class EnquiryResourceTest {
     }
 
     static ExtractableResponse<Response> read(String id) {
-        return given().filter(Contract.strict()).get(ENQUIRIES + "/" + id).then().statusCode(200).extract();
+        return TestKeys.asCrm().filter(Contract.strict()).get(ENQUIRIES + "/" + id).then().statusCode(200).extract();
     }
 
     @Test
@@ -324,7 +325,7 @@ class EnquiryResourceTest {
 
     @Test
     void anUnknownEnquiryIsNotFound() {
-        given().filter(Contract.responses()).get(ENQUIRIES + "/" + UUID.randomUUID()).then()
+        TestKeys.asStaff().filter(Contract.responses()).get(ENQUIRIES + "/" + UUID.randomUUID()).then()
                 .statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://smp-clinic.example/problems/not-found"));
     }
@@ -333,7 +334,7 @@ class EnquiryResourceTest {
     void anUnknownRouteIsAProblemToo() {
         given().get("/api/v1/nothing-here").then()
                 .statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
-        given().get(ENQUIRIES + "/not-a-uuid").then()
+        TestKeys.asStaff().get(ENQUIRIES + "/not-a-uuid").then()
                 .statusCode(404).contentType(PROBLEM_JSON);
     }
 

@@ -2,6 +2,7 @@ package clinic.smp.assessment.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.security.Roles;
 import clinic.smp.common.problem.Problem;
 
 @Path("/api/v1/assessments")
@@ -68,10 +71,13 @@ public class AssessmentResource {
         return service.submit(request, idempotencyKey).toResponse();
     }
 
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getAssessment", summary = "Read an assessment", description = "Returns a stored assessment, its answers as submitted, and every triage of it (oldest first).")
+    @Operation(operationId = "getAssessment", summary = "Read an assessment", description = "Returns a stored assessment, its answers as submitted, and every triage of it (oldest first). Roles: crm, staff.")
     @APIResponse(responseCode = "200", description = "The assessment.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class), examples = @ExampleObject(name = "assessment", value = TriageExamples.ASSESSMENT)))
     @APIResponse(responseCode = "404", description = "No assessment has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
     public AssessmentView get(

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactChannel;
-import clinic.smp.triage.api.TriageView;
+import clinic.smp.triage.api.TriageEntry;
 
 @Schema(name = "Assessment", description = "A stored assessment with its answers as submitted and every triage of it, oldest first.")
 public record AssessmentView(
@@ -30,5 +30,5 @@ public record AssessmentView(
         @Schema(example = "2025-11") String privacyNoticeVersion,
         boolean marketingConsent,
         AttributionRequest attribution,
-        List<TriageView> triageHistory) {
+        List<TriageEntry> triageHistory) {
 }

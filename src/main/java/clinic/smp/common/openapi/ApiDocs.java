@@ -6,14 +6,21 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Contract-wide OpenAPI definitions: the shared problem examples that operations refer to by name. Title, version and
  * description come from application.properties.
  */
+@SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API key: 'Authorization: Bearer smp_...'. Staff create keys with POST /api/v1/api-keys; a first staff key can come from SMP_SECURITY_BOOTSTRAP_STAFF_KEY.")
+@SecurityScheme(securitySchemeName = ApiDocs.API_KEY_HEADER, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key", description = "The same API key, in an X-API-Key header.")
 @OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.0.0"), tags = {
         @Tag(name = "Enquiries", description = "The clinic's contact form."),
+        @Tag(name = "Leads", description = "For CRM integrations and staff: leads, the change feed, follow-up status, triage decisions, export."),
+        @Tag(name = "API keys", description = "Staff manage the keys that CRM integrations and staff use."),
         @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage."),
 }, components = @Components(examples = {
         @ExampleObject(name = ApiDocs.EXAMPLE_VALIDATION, summary = "Invalid fields", value = """
@@ -39,6 +46,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 {"type": "https://smp-clinic.example/problems/idempotency-key-reused", "title": "Idempotency key reused",
                  "status": 422, "detail": "This Idempotency-Key was already used with a different request body. Use a new key for a new submission, or resend the original body.",
                  "instance": "/api/v1/enquiries"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_UNAUTHORIZED, summary = "No valid API key", value = """
+                {"type": "https://smp-clinic.example/problems/unauthorized", "title": "Unauthorized", "status": 401,
+                 "detail": "This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
+                 "instance": "/api/v1/leads"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_FORBIDDEN, summary = "Key lacks the role", value = """
+                {"type": "https://smp-clinic.example/problems/forbidden", "title": "Forbidden", "status": 403,
+                 "detail": "This API key does not have a role that this operation needs.", "instance": "/api/v1/api-keys"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_CONFLICT, summary = "Step not allowed by the workflow", value = """
+                {"type": "https://smp-clinic.example/problems/conflict", "title": "Conflict", "status": 409,
+                 "detail": "A lead cannot move from NEW to TREATED. The workflow is NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, and CLOSED_LOST from any open state.",
+                 "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_PRECONDITION_FAILED, summary = "Stale ETag", value = """
+                {"type": "https://smp-clinic.example/problems/precondition-failed", "title": "Precondition failed", "status": 412,
+                 "detail": "The lead has changed since you read it (its ETag is now \\"4\\" or later). Read it again and retry.",
+                 "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_PRECONDITION_REQUIRED, summary = "No If-Match", value = """
+                {"type": "https://smp-clinic.example/problems/precondition-required", "title": "Precondition required", "status": 428,
+                 "detail": "Send the lead's ETag in If-Match, so that a change made since you read the lead is not overwritten.",
+                 "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_INTERNAL, summary = "Unexpected failure", value = """
                 {"type": "https://smp-clinic.example/problems/internal", "title": "Internal error", "status": 500,
                  "detail": "The request failed on our side (error id 8d2f0c1e-3b4a-4c5d-9e6f-7a8b9c0d1e2f). Nothing was stored.",
@@ -51,6 +77,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApiDocs extends Application {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** Security schemes; a protected operation accepts either, and lists the roles it needs as their scopes. */
+    public static final String BEARER = "bearerApiKey";
+    public static final String API_KEY_HEADER = "headerApiKey";
 
     public static final String EXAMPLE_VALIDATION = "validationProblem";
     public static final String EXAMPLE_MALFORMED = "malformedRequest";
@@ -59,5 +88,10 @@ public class ApiDocs extends Application {
     public static final String EXAMPLE_UNSUPPORTED_MEDIA_TYPE = "unsupportedMediaType";
     public static final String EXAMPLE_IDEMPOTENCY_KEY_REUSED = "idempotencyKeyReused";
     public static final String EXAMPLE_INTERNAL = "internalError";
+    public static final String EXAMPLE_UNAUTHORIZED = "unauthorized";
+    public static final String EXAMPLE_FORBIDDEN = "forbidden";
+    public static final String EXAMPLE_CONFLICT = "conflict";
+    public static final String EXAMPLE_PRECONDITION_FAILED = "preconditionFailed";
+    public static final String EXAMPLE_PRECONDITION_REQUIRED = "preconditionRequired";
     public static final String EXAMPLE_UNAVAILABLE = "serviceUnavailable";
 }

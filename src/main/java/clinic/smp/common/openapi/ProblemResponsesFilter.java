@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds the problem responses every operation can give, so that no operation's contract forgets one: 400 for any
- * operation with input, 413 and 415 for those with a body, 500 and 503 for all. Operation-specific problems (404,
+ * operation with input, 413 and 415 for those with a body, 401 and 403 for protected ones, 500 and 503 for all. Operation-specific problems (404,
  * 422, ...) are declared on the operations themselves.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -39,6 +39,12 @@ public class ProblemResponsesFilter implements OASFilter {
                     addIfAbsent(responses, "413", "The body is larger than the configured limit.",
                             ApiDocs.EXAMPLE_PAYLOAD_TOO_LARGE);
                     addIfAbsent(responses, "415", "The body is not application/json.", ApiDocs.EXAMPLE_UNSUPPORTED_MEDIA_TYPE);
+                }
+                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                    addIfAbsent(responses, "401", "No API key, or one that is not valid (any more).",
+                            ApiDocs.EXAMPLE_UNAUTHORIZED);
+                    addIfAbsent(responses, "403", "The API key does not have a role this operation needs.",
+                            ApiDocs.EXAMPLE_FORBIDDEN);
                 }
                 addIfAbsent(responses, "500", "Unexpected failure; nothing was stored.", ApiDocs.EXAMPLE_INTERNAL);
                 APIResponse unavailable = addIfAbsent(responses, "503",

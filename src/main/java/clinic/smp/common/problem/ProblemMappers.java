@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.exception.JDBCConnectionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -47,6 +50,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized("This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized("The API key is not valid, or it has been revoked.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "This API key does not have a role that this operation needs.", List.of(), uri);
+    }
+
+    private static Response unauthorized(String detail, UriInfo uri) {
+        return builder(401, problem(ProblemType.UNAUTHORIZED, detail, List.of(), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"smp-intake\"").build();
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldViolation> violations = BeanViolations.toFieldViolations(e.getConstraintViolations());
         return respond(ProblemType.VALIDATION, ProblemException.describe(violations), violations, uri);
@@ -61,6 +85,8 @@ public class ProblemMappers {
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 401 -> "This operation needs a valid API key.";
+            case 403 -> "This API key does not have a role that this operation needs.";
             case 405 -> "This HTTP method is not allowed on " + uri.getPath() + "; see the API description at /q/openapi.";
             case 406 -> "This resource answers with application/json; adjust the Accept header.";
             case 413 -> "The request body is larger than this service accepts.";

@@ -2,6 +2,7 @@ package clinic.smp.enquiry.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.security.Roles;
 import clinic.smp.enquiry.EnquiryService;
 
 @Path("/api/v1/enquiries")
@@ -68,10 +71,13 @@ public class EnquiryResource {
         return service.submit(request, idempotencyKey).toResponse();
     }
 
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getEnquiry", summary = "Read an enquiry", description = "Returns a stored enquiry by its id.")
+    @Operation(operationId = "getEnquiry", summary = "Read an enquiry", description = "Returns a stored enquiry by its id. Roles: crm, staff.")
     @APIResponse(responseCode = "200", description = "The enquiry.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnquiryView.class), examples = @ExampleObject(name = "enquiry", value = """
             {"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "E-7KQM-3WTD", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10",
              "receivedAt": "2026-11-23T21:05:00Z", "name": "Alex Morgan", "phone": "+447911123456", "preferredChannel": "WHATSAPP",

@@ -1,0 +1,103 @@
+package clinic.smp.lead;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import clinic.smp.common.problem.Problem.FieldViolation;
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.eligibility.triage.ApplicationCode;
+import clinic.smp.eligibility.triage.Outcome;
+
+/** Which leads a list or an export is about. Every field is optional; ranges are [from, to). */
+public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatus status, Instant createdFrom,
+        Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment) {
+
+    /** Reads the query parameters, reporting every invalid one at once (400 naming the parameter). */
+    public static LeadFilter parse(String outcome, String application, String status, String createdFrom, String createdTo,
+            String updatedFrom, String updatedTo, String hasAssessment) {
+        List<FieldViolation> violations = new ArrayList<>();
+        LeadFilter filter = new LeadFilter(
+                enumOf(Outcome.class, "outcome", outcome, violations),
+                enumOf(ApplicationCode.class, "application", application, violations),
+                enumOf(LeadStatus.class, "status", status, violations),
+                instant("createdFrom", createdFrom, violations),
+                instant("createdTo", createdTo, violations),
+                instant("updatedFrom", updatedFrom, violations),
+                instant("updatedTo", updatedTo, violations),
+                bool("hasAssessment", hasAssessment, violations));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return filter;
+    }
+
+    /** Where-clause conditions (ANDed) and their parameters, for native SQL on {@code lead l}. */
+    void appendTo(StringBuilder where, List<Object[]> parameters) {
+        if (outcome != null) {
+            where.append(" and l.latest_outcome = :outcome");
+            parameters.add(new Object[] { "outcome", outcome.name() });
+        }
+        if (application != null) {
+            where.append(" and l.latest_applications @> cast(:application as jsonb)");
+            parameters.add(new Object[] { "application", "[\"" + application.name() + "\"]" });
+        }
+        if (status != null) {
+            where.append(" and l.status = :status");
+            parameters.add(new Object[] { "status", status.name() });
+        }
+        range(where, parameters, "l.created_at", "createdFrom", createdFrom, ">=");
+        range(where, parameters, "l.created_at", "createdTo", createdTo, "<");
+        range(where, parameters, "l.updated_at", "updatedFrom", updatedFrom, ">=");
+        range(where, parameters, "l.updated_at", "updatedTo", updatedTo, "<");
+        if (hasAssessment != null) {
+            where.append(" and l.has_assessment = :hasAssessment");
+            parameters.add(new Object[] { "hasAssessment", hasAssessment });
+        }
+    }
+
+    private static void range(StringBuilder where, List<Object[]> parameters, String column, String name, Instant value,
+            String operator) {
+        if (value != null) {
+            where.append(" and ").append(column).append(' ').append(operator).append(" :").append(name);
+            parameters.add(new Object[] { name, java.sql.Timestamp.from(value) });
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value, List<FieldViolation> violations) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(name, "must be one of: "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+            return null;
+        }
+    }
+
+    private static Instant instant(String name, String value, List<FieldViolation> violations) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2026-11-23T00:00:00Z"));
+            return null;
+        }
+    }
+
+    private static Boolean bool(String name, String value, List<FieldViolation> violations) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            violations.add(new FieldViolation(name, "must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(value);
+    }
+}

@@ -1,0 +1,135 @@
+package clinic.smp.lead;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import clinic.smp.assessment.AssessmentRepository;
+import clinic.smp.assessment.AssessmentService;
+import clinic.smp.common.Ids;
+import clinic.smp.common.problem.BeanViolations;
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.common.problem.ProblemType;
+import clinic.smp.consent.ConsentRecord;
+import clinic.smp.enquiry.EnquiryRepository;
+import clinic.smp.enquiry.api.EnquiryView;
+import clinic.smp.lead.api.ConsentView;
+import clinic.smp.lead.api.LeadDetail;
+import clinic.smp.lead.api.LeadSummary;
+import clinic.smp.lead.api.StatusChangeView;
+import clinic.smp.lead.api.StatusUpdate;
+
+/** Reads a lead whole, and moves it through the follow-up workflow under optimistic concurrency. */
+@ApplicationScoped
+public class LeadService {
+
+    private final EntityManager em;
+    private final LeadQueries queries;
+    private final LeadRepository leads;
+    private final EnquiryRepository enquiries;
+    private final AssessmentRepository assessments;
+    private final AssessmentService assessmentService;
+    private final Validator validator;
+    private final Clock clock;
+
+    public LeadService(EntityManager em, LeadQueries queries, LeadRepository leads, EnquiryRepository enquiries,
+            AssessmentRepository assessments, AssessmentService assessmentService, Validator validator, Clock clock) {
+        this.em = em;
+        this.queries = queries;
+        this.leads = leads;
+        this.enquiries = enquiries;
+        this.assessments = assessments;
+        this.assessmentService = assessmentService;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public LeadSummary summary(UUID id) {
+        return queries.byId(id).orElseThrow(() -> notFound(id));
+    }
+
+    public LeadDetail detail(UUID id) {
+        LeadSummary lead = summary(id);
+        List<EnquiryView> enquiryViews = enquiries.ofLead(id).stream().map(EnquiryView::of).toList();
+        var assessmentViews = assessments.ofLead(id).stream().map(assessmentService::view).toList();
+        List<StatusChangeView> history = em.createQuery(
+                "from LeadStatusChange where leadId = ?1 order by changedAt, id", LeadStatusChange.class)
+                .setParameter(1, id).getResultList().stream()
+                .map(c -> new StatusChangeView(c.from, c.to, c.note, c.changedAt, c.changedBy)).toList();
+        List<ConsentView> consents = em.createQuery("from ConsentRecord where leadId = ?1 order by recordedAt, id",
+                ConsentRecord.class).setParameter(1, id).getResultList().stream()
+                .map(c -> new ConsentView(c.purpose, c.granted, c.noticeVersion, c.sourceType, c.sourceId, c.recordedAt))
+                .toList();
+        return new LeadDetail(lead, enquiryViews, assessmentViews, history, consents);
+    }
+
+    /**
+     * Moves the lead to {@code update.status()} if it is still at {@code expectedVersion} and the workflow allows the
+     * step: 412 when the version is stale, 409 when the step is not allowed.
+     */
+    @Transactional
+    public LeadSummary changeStatus(UUID id, Long expectedVersion, StatusUpdate update, String changedBy) {
+        if (update == null) {
+            throw ProblemException.invalid("body", "is required: send the new status as a JSON object");
+        }
+        var violations = BeanViolations.toFieldViolations(validator.validate(update));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (expectedVersion == null) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send the lead's ETag in If-Match, so that a change made since you read the lead is not overwritten.");
+        }
+        Lead lead = leads.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        if (lead.version != expectedVersion) {
+            throw stale(lead);
+        }
+        if (!lead.status.canMoveTo(update.status())) {
+            throw new ProblemException(ProblemType.CONFLICT, "A lead cannot move from " + lead.status + " to "
+                    + update.status() + ". The workflow is NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, and "
+                    + "CLOSED_LOST from any open state.");
+        }
+        Instant now = clock.instant();
+        int updated = em.createNativeQuery("""
+                update lead set status = :status, updated_at = :now, version = version + 1
+                 where id = :id and version = :version""")
+                .setParameter("status", update.status().name())
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("id", id)
+                .setParameter("version", expectedVersion)
+                .executeUpdate();
+        if (updated == 0) {
+            throw stale(lead);
+        }
+        LeadStatusChange change = new LeadStatusChange();
+        change.id = Ids.newId(clock);
+        change.leadId = id;
+        change.from = lead.status;
+        change.to = update.status();
+        change.note = update.note() == null || update.note().isBlank() ? null : update.note().strip();
+        change.changedAt = now;
+        change.changedBy = changedBy;
+        em.persist(change);
+        leads.recordChange(id, LeadChangeKind.STATUS_CHANGED, now);
+        em.flush();
+        em.detach(lead);
+        return summary(id);
+    }
+
+    private static ProblemException stale(Lead lead) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The lead has changed since you read it (its ETag is now \"" + lead.version
+                        + "\" or later). Read it again and retry.");
+    }
+
+    static ProblemException notFound(UUID id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No lead has id " + id + ".");
+    }
+}

@@ -1,0 +1,50 @@
+package clinic.smp.lead.api;
+
+/** Response examples for the contract. */
+final class LeadExamples {
+
+    static final String SUMMARY = """
+            {"id": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Alex Morgan", "email": "alex.morgan@example.com",
+             "phone": "+447911123456", "status": "CONTACTED", "latestOutcome": "SUITABLE", "latestApplications": ["SCAR_REVISION"],
+             "hasAssessment": true, "createdAt": "2026-11-23T21:05:00Z", "updatedAt": "2026-11-24T09:15:00Z", "version": 4}""";
+
+    static final String PAGE = """
+            {"items": [""" + SUMMARY + """
+            ], "nextCursor": "bDoxNzk1OTk1NTAwOjA6MDE5M2E1YjItN2MxZC03YjJlLThhMWYtMGMyZDRlNmY4YTEw"}""";
+
+    static final String CHANGES = """
+            {"changes": [{"cursor": "ZjoxMjM0OjU2", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "change": "STATUS_CHANGED",
+              "changedAt": "2026-11-24T09:15:00Z", "deleted": false, "lead": """ + SUMMARY + """
+            }], "nextCursor": "ZjoxMjM0OjU2", "hasMore": false}""";
+
+    static final String TRIAGE = """
+            {"outcome": "SUITABLE", "summary": "SMP looks like a good fit for you, and nothing we know of stands in the way of treatment now.",
+             "applications": [{"application": "SCAR_REVISION", "indications": ["FUT_SCAR"]}],
+             "precautions": [{"code": "SCARRING_ALOPECIA_FADES_FASTER", "text": "Pigment fades faster in scar tissue: plan for touch-ups."}],
+             "reasons": [{"ruleId": "FUT_SCAR_REVISION", "text": "A linear FUT donor scar can be blended into the surrounding hair with pigment dots.", "source": "clinic page: Who Needs SMP, 4.1"}],
+             "nextSteps": [{"code": "BOOK_CONSULTATION", "text": "Book a consultation with our team."}],
+             "sessions": {"min": 2, "max": 4}, "recolouringDue": false,
+             "ruleset": {"name": "smp-triage-2026.11", "fingerprint": "d90fac65575bc093318e7e9576b62686d95c1a0a4140aa85723d36f6ca6f7a46"},
+             "evaluatedOn": "2026-11-24"}""";
+
+    static final String RERUN = """
+            {"kind": "RERUN", "decidedAt": "2026-11-24T10:00:00Z", "decidedBy": "Dr Patel (k3mq8x2rtd)", "triage": """ + TRIAGE + "}";
+
+    static final String OVERRIDE = """
+            {"kind": "OVERRIDE", "decidedAt": "2026-11-24T10:00:00Z", "decidedBy": "Dr Patel (k3mq8x2rtd)",
+             "overrideReason": "Seen in clinic: keloids only on the chest, scalp reacted well to a test patch.", "triage": """ + TRIAGE + "}";
+
+    static final String DETAIL = """
+            {"lead": """ + SUMMARY + """
+            , "enquiries": [{"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "E-7KQM-3WTD", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10",
+               "receivedAt": "2026-11-23T21:05:00Z", "name": "Alex Morgan", "email": "alex.morgan@example.com", "preferredChannel": "EMAIL",
+               "topic": "SCAR", "locale": "en", "consent": {"contact": true, "privacyNoticeVersion": "2025-11", "marketing": false}}],
+             "assessments": [],
+             "statusHistory": [{"from": "NEW", "to": "CONTACTED", "note": "Called back, sent the brochure.",
+               "changedAt": "2026-11-24T09:15:00Z", "changedBy": "hubspot-sync (k3mq8x2rtd)"}],
+             "consents": [{"purpose": "CONTACT", "granted": true, "noticeVersion": "2025-11", "sourceType": "ENQUIRY",
+               "sourceId": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "recordedAt": "2026-11-23T21:05:00Z"}]}""";
+
+    private LeadExamples() {
+    }
+}

@@ -1,0 +1,268 @@
+package clinic.smp.lead.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import clinic.smp.assessment.AssessmentService;
+import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.common.problem.BeanViolations;
+import clinic.smp.common.problem.Problem;
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.lead.LeadChangeFeed;
+import clinic.smp.lead.LeadCsvExport;
+import clinic.smp.lead.LeadFilter;
+import clinic.smp.lead.LeadQueries;
+import clinic.smp.lead.LeadService;
+import clinic.smp.security.Roles;
+import clinic.smp.triage.api.TriageEntry;
+
+@Path("/api/v1/leads")
+@Tag(name = "Leads")
+public class LeadResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final LeadQueries queries;
+    private final LeadChangeFeed feed;
+    private final LeadService leads;
+    private final LeadCsvExport export;
+    private final AssessmentService assessments;
+    private final SecurityIdentity caller;
+    private final Validator validator;
+
+    public LeadResource(LeadQueries queries, LeadChangeFeed feed, LeadService leads, LeadCsvExport export,
+            AssessmentService assessments, SecurityIdentity caller, Validator validator) {
+        this.queries = queries;
+        this.feed = feed;
+        this.leads = leads;
+        this.export = export;
+        this.assessments = assessments;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
+    @Operation(operationId = "listLeads", summary = "List leads", description = """
+            Leads newest first, filtered, one page at a time. Pass the `nextCursor` of a page as `cursor` to get the \
+            next one; the last page has none. Pages are keyset-paginated, so a deep page costs what the first does. \
+            To sync a CRM, follow `GET /api/v1/leads/changes` instead. Roles: crm, staff.""")
+    @APIResponse(responseCode = "200", description = "A page of leads.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class), examples = @ExampleObject(name = "page", value = LeadExamples.PAGE)))
+    public LeadPage list(
+            @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE", "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" })) @QueryParam("outcome") String outcome,
+            @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE", "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" })) @QueryParam("application") String application,
+            @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED", "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" })) @QueryParam("status") String status,
+            @Parameter(description = "Created at or after (ISO-8601).", example = "2026-11-01T00:00:00Z") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created before (ISO-8601).", example = "2026-12-01T00:00:00Z") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "Last changed at or after (ISO-8601).") @QueryParam("updatedFrom") String updatedFrom,
+            @Parameter(description = "Last changed before (ISO-8601).") @QueryParam("updatedTo") String updatedTo,
+            @Parameter(description = "Only leads with (true) or without (false) a self-assessment.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("hasAssessment") String hasAssessment,
+            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
+        LeadFilter filter = LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
+                hasAssessment);
+        return queries.page(filter, cursor, limit(limit));
+    }
+
+    @GET
+    @Path("/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
+    @Operation(operationId = "leadChanges", summary = "Follow the lead change feed", description = """
+            Every change of every lead after the cursor, oldest first, each with the lead as it is now (or \
+            `deleted: true` and no lead for an erased one: delete your copy). Start without `after`, then always \
+            pass the last `nextCursor`. The feed never skips a change, even when transactions commit out of order, \
+            never repeats one after its cursor, and replays the same sequence from any cursor it gave out. A change \
+            appears once every transaction that started before it has finished. Roles: crm, staff.""")
+    @APIResponse(responseCode = "200", description = "Changes after the cursor.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadChangesPage.class), examples = @ExampleObject(name = "changes", value = LeadExamples.CHANGES)))
+    public LeadChangesPage changes(
+            @Parameter(description = "The nextCursor of the previous poll; absent to start from the beginning.") @QueryParam("after") String after,
+            @Parameter(description = "At most this many changes, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
+        return feed.after(after, limit(limit));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    @RolesAllowed(Roles.STAFF)
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
+    @Operation(operationId = "exportLeads", summary = "Export leads as CSV", description = """
+            The filtered leads (same filters as the list), newest first, streamed as RFC 4180 CSV with a header row. \
+            Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Role: staff.""")
+    @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,created_at,updated_at\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
+    public Response exportCsv(
+            @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE", "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" })) @QueryParam("outcome") String outcome,
+            @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE", "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" })) @QueryParam("application") String application,
+            @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED", "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" })) @QueryParam("status") String status,
+            @Parameter(description = "Created at or after (ISO-8601).") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created before (ISO-8601).") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "Last changed at or after (ISO-8601).") @QueryParam("updatedFrom") String updatedFrom,
+            @Parameter(description = "Last changed before (ISO-8601).") @QueryParam("updatedTo") String updatedTo,
+            @Parameter(description = "Only leads with (true) or without (false) a self-assessment.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("hasAssessment") String hasAssessment) {
+        LeadFilter filter = LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
+                hasAssessment);
+        return Response.ok(export.stream(filter), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
+    @Operation(operationId = "getLead", summary = "Read a lead whole", description = """
+            The person, their enquiries, their assessments with every triage (automated, re-runs, overrides), the \
+            status history and the consent records. The ETag is the lead's version: send it in If-Match to change \
+            the status. Roles: crm, staff.""")
+    @APIResponse(responseCode = "200", description = "The lead.", headers = @Header(name = "ETag", description = "The lead's version.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDetail.class), examples = @ExampleObject(name = "lead", value = LeadExamples.DETAIL)))
+    @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
+    public Response get(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
+        LeadDetail detail = leads.detail(id);
+        return Response.ok(detail).tag(etag(detail.lead().version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
+    @Operation(operationId = "changeLeadStatus", summary = "Change a lead's follow-up status", description = """
+            Moves the lead along NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, or to CLOSED_LOST from any open \
+            state; any other step is a 409. Requires `If-Match` with the lead's ETag: a stale one is a 412, none a \
+            428. The change is recorded with the API key that made it. Roles: crm, staff.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusUpdate.class), examples = @ExampleObject(name = "contacted", value = "{\"status\": \"CONTACTED\", \"note\": \"Called back, sent the brochure.\"}")))
+    @APIResponse(responseCode = "200", description = "The lead after the change, with its new ETag.", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadSummary.class), examples = @ExampleObject(name = "lead", value = LeadExamples.SUMMARY)))
+    @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The workflow does not allow this step.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", ref = ApiDocs.EXAMPLE_CONFLICT)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the lead's current ETag.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "preconditionFailed", ref = ApiDocs.EXAMPLE_PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "preconditionRequired", ref = ApiDocs.EXAMPLE_PRECONDITION_REQUIRED)))
+    public Response changeStatus(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
+            @Parameter(name = "If-Match", description = "The ETag from the last read of the lead.", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            StatusUpdate update) {
+        LeadSummary lead = leads.changeStatus(id, version(ifMatch), update, caller.getPrincipal().getName());
+        return Response.ok(lead).tag(etag(lead.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/triage/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
+    @Operation(operationId = "overrideTriage", summary = "Override the outcome of a lead's triage", description = """
+            Records a staff decision on the outcome of the lead's latest assessment, with its reason, as a new \
+            triage beside the automated ones (which are kept). The lead's latest outcome becomes this one. 409 if \
+            the lead has no assessment. Role: staff.""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageOverride.class), examples = @ExampleObject(name = "override", value = "{\"outcome\": \"SUITABLE\", \"reason\": \"Seen in clinic: keloids only on the chest, scalp reacted well to a test patch.\"}")))
+    @APIResponse(responseCode = "201", description = "The override, as stored.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageEntry.class), examples = @ExampleObject(name = "override", value = LeadExamples.OVERRIDE)))
+    @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The lead has no assessment.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", ref = ApiDocs.EXAMPLE_CONFLICT)))
+    public Response overrideTriage(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
+            TriageOverride override) {
+        if (override == null) {
+            throw ProblemException.invalid("body", "is required: send the outcome and the reason as a JSON object");
+        }
+        var violations = BeanViolations.toFieldViolations(validator.validate(override));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        TriageEntry entry = assessments.override(id, override.outcome(), override.reason().strip(),
+                caller.getPrincipal().getName());
+        return Response.status(201).entity(entry).build();
+    }
+
+    @POST
+    @Path("/{id}/triage/rerun")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
+    @Operation(operationId = "rerunTriage", summary = "Re-run a lead's triage on the current ruleset", description = """
+            Evaluates the lead's latest assessment again, from its stored answers, for today and with the current \
+            ruleset, and adds the result to its history (earlier results are kept). 409 if the lead has no \
+            assessment. Role: staff.""")
+    @APIResponse(responseCode = "201", description = "The new triage.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageEntry.class), examples = @ExampleObject(name = "rerun", value = LeadExamples.RERUN)))
+    @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The lead has no assessment.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", ref = ApiDocs.EXAMPLE_CONFLICT)))
+    public Response rerunTriage(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
+        return Response.status(201).entity(assessments.rerun(id, caller.getPrincipal().getName())).build();
+    }
+
+    static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The version in an If-Match header ("3", W/"3" or 3), or null when absent. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            return -1L; // matches no version: the precondition fails
+        }
+    }
+
+    static int limit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}
