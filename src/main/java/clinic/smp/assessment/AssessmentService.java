@@ -98,6 +98,32 @@ public class AssessmentService {
             AssessmentConsent consent, String locale, AttributionRequest attribution) {
     }
 
+    /**
+     * What identifies a submission for retries and duplicates: the same meaning gives the same fingerprint, whatever
+     * the order of options in a multiple choice, an explicit null answer or an absent marketing flag.
+     */
+    record Fingerprint(NormalizedContact contact, String formVersion, Map<String, Object> answers, boolean marketing,
+            String privacyNoticeVersion, String locale, AttributionRequest attribution) {
+
+        static Fingerprint of(Canonical c) {
+            Map<String, Object> answers = new java.util.TreeMap<>();
+            c.answers().forEach((code, value) -> {
+                if (value != null && !value.isNull()) {
+                    answers.put(code, value.isArray() ? sortedTexts(value) : value);
+                }
+            });
+            return new Fingerprint(c.contact(), c.formVersion(), answers, c.consent().marketingGranted(),
+                    c.consent().privacyNoticeVersion(), c.locale(), c.attribution());
+        }
+
+        private static List<String> sortedTexts(JsonNode array) {
+            List<String> texts = new java.util.ArrayList<>();
+            array.forEach(item -> texts.add(item.asText()));
+            java.util.Collections.sort(texts);
+            return texts;
+        }
+    }
+
     public SubmissionResult submit(AssessmentRequest request, String idempotencyKey) {
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
@@ -119,7 +145,8 @@ public class AssessmentService {
         String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
         Canonical canonical = new Canonical(contact, request.formVersion(), request.answers(), request.consent(), locale,
                 request.attribution());
-        return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey, canonical,
+        return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey,
+                Fingerprint.of(canonical),
                 () -> store(canonical, profile, today)));
     }
 

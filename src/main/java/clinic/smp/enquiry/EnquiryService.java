@@ -89,7 +89,11 @@ public class EnquiryService {
         String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
         Canonical canonical = new Canonical(contact, request.topic(), message, locale, request.consent(),
                 request.attribution());
-        return QuarkusTransaction.requiringNew().call(() -> submissions.once("enquiry", idempotencyKey, canonical,
+        // Marketing absent and false mean the same: the fingerprint sees the decision, not the spelling.
+        Canonical fingerprint = new Canonical(contact, request.topic(), message, locale,
+                new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
+                request.attribution());
+        return QuarkusTransaction.requiringNew().call(() -> submissions.once("enquiry", idempotencyKey, fingerprint,
                 () -> store(canonical)));
     }
 

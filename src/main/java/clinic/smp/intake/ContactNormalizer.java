@@ -29,7 +29,7 @@ import clinic.smp.common.problem.ProblemException;
 public class ContactNormalizer {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s.\\p{Cntrl}]+(\\.[^@\\s.\\p{Cntrl}]+)+$");
 
     private final String defaultRegion;
 
@@ -70,6 +70,9 @@ public class ContactNormalizer {
         } else if (channel != null && channel.needsPhone()) {
             violations.add(new FieldViolation(prefix + "phone", "is required when the preferred channel is " + channel));
         }
+        if (!hasEmail && hasPhone && channel == ContactChannel.EMAIL) {
+            violations.add(new FieldViolation(prefix + "email", "is required when the preferred channel is EMAIL"));
+        }
         return new NormalizedContact(name == null ? null : name.strip(), normalizedEmail, normalizedPhone, channel);
     }
 
@@ -87,7 +90,9 @@ public class ContactNormalizer {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return email.substring(0, at + 1) + domain.toLowerCase(Locale.ROOT);
+        String normalized = email.substring(0, at + 1) + domain.toLowerCase(Locale.ROOT);
+        // Lower-casing can lengthen text (e.g. U+0130): the matching key must fit the column too.
+        return normalized.toLowerCase(Locale.ROOT).length() > 254 ? null : normalized;
     }
 
     /** @return the number in E.164, or null when it is not a valid number */

@@ -22,14 +22,15 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
      * Finds the person's lead by email (preferred) or phone, or creates it, and returns its id.
      *
      * <p>
-     * Safe under concurrency without locks: the insert skips on a unique-key conflict (waiting for a racing
-     * transaction that holds the same email or phone to finish), and the lead is then looked up again. An existing
-     * lead takes the latest name and gains an email or phone it lacked, unless another lead already has that one.
+     * Safe under concurrency: submissions sharing an email or phone take the same transaction-scoped advisory lock
+     * first, so they find, create and update leads one after the other. An existing lead takes the latest name and
+     * gains an email or phone it lacked, unless another lead already has that one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID attach(NormalizedContact contact, UUID newId, Instant now) {
         String emailKey = orNone(contact.emailKey());
         String phone = orNone(contact.phone());
+        lockContacts(emailKey, phone);
         UUID existing = findIdByContact(emailKey, phone);
         if (existing == null) {
             List<?> inserted = getEntityManager().createNativeQuery("""
@@ -72,6 +73,26 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
                 .setParameter("id", existing)
                 .executeUpdate();
         return existing;
+    }
+
+    /**
+     * Serialises submissions that share an email or a phone until the end of the transaction, so that two of them
+     * cannot both create a lead for one person, or both give one phone to two leads. Locks are taken in a fixed
+     * order, so two submissions that share both never deadlock.
+     */
+    private void lockContacts(String emailKey, String phone) {
+        java.util.List<String> keys = new java.util.ArrayList<>(2);
+        if (!emailKey.isEmpty()) {
+            keys.add("email:" + emailKey);
+        }
+        if (!phone.isEmpty()) {
+            keys.add("phone:" + phone);
+        }
+        java.util.Collections.sort(keys);
+        for (String key : keys) {
+            getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .setParameter("key", key).getSingleResult();
+        }
     }
 
     /** Appends a row to the change feed, in the caller's transaction. */

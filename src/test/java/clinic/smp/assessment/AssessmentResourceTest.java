@@ -220,6 +220,24 @@ public class AssessmentResourceTest {
     }
 
     @Test
+    void theOrderOfChosenOptionsDoesNotMakeANewSubmission() {
+        Map<String, Object> a = answers();
+        a.put("SCARS", List.of("FUT_SCAR", "FUE_SCARS"));
+        Map<String, Object> body = assessment(a);
+        String first = submit(body).path("id");
+        a.put("SCARS", List.of("FUE_SCARS", "FUT_SCAR"));
+        assertThat(given().contentType(ContentType.JSON).body(body).post(ASSESSMENTS).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract().<String> path("id")).isEqualTo(first);
+    }
+
+    @Test
+    void aDuplicatedAnswerIsNamedByItsQuestion() {
+        String body = "{\"formVersion\": \"2026-11\", \"answers\": {\"SEX\": \"MALE\", \"SEX\": \"FEMALE\"}}";
+        given().filter(Contract.responses()).contentType(ContentType.JSON).body(body).post(ASSESSMENTS).then()
+                .statusCode(400).body("errors.field", hasItem("answers.SEX"));
+    }
+
+    @Test
     void aDryRunTriagesWithoutStoringAnything() {
         Map<String, Object> a = answers();
         a.put("KELOID_TENDENCY", "YES");

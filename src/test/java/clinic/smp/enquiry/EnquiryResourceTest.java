@@ -222,6 +222,12 @@ class EnquiryResourceTest {
                     b.put("preferredChannel", "EMAIL");
                 }, "email"),
                 invalid("invalid email", b -> b.put("email", "alex.morgan@"), "email"),
+                invalid("email with a NUL character", b -> b.put("email", "a\u0000b@example.com"), "email"),
+                invalid("email channel without email", b -> {
+                    b.remove("email");
+                    b.put("preferredChannel", "EMAIL");
+                }, "email"),
+                invalid("blank string as a boolean", b -> consent(b).put("marketing", " "), "consent.marketing"),
                 invalid("email without domain dot", b -> b.put("email", "alex@localhost"), "email"),
                 invalid("invalid phone", b -> b.put("phone", "12345"), "phone"),
                 invalid("phone with letters", b -> b.put("phone", "+44 79II 123456"), "phone"),
@@ -280,6 +286,52 @@ class EnquiryResourceTest {
         given().filter(Contract.responses()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Alex\", \"name\": \"Sam\"}").post(ENQUIRIES).then()
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void aDuplicatedKeyInANestedObjectIsNamedByItsPath() {
+        given().filter(Contract.responses()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Alex\", \"consent\": {\"contact\": true, \"contact\": false}}").post(ENQUIRIES).then()
+                .statusCode(400).body("errors.field", hasItem("consent.contact"));
+    }
+
+    @Test
+    void anAbsentMarketingFlagAndFalseAreTheSameSubmission() {
+        Map<String, Object> body = enquiry();
+        String first = submit(body).path("id");
+        consent(body).remove("marketing");
+        assertThat(given().contentType(ContentType.JSON).body(body).post(ENQUIRIES).then().statusCode(201)
+                .extract().<String> path("id")).isEqualTo(first);
+    }
+
+    @Test
+    void concurrentSubmissionsOfOnePersonNeverFail() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                Map<String, Object> emailOnly = enquiry();
+                emailOnly.remove("phone");
+                emailOnly.put("preferredChannel", "EMAIL");
+                submit(emailOnly);
+                String phone = People.ukMobile();
+                Map<String, Object> both = enquiry();
+                both.put("email", emailOnly.get("email"));
+                both.put("phone", phone);
+                Map<String, Object> phoneOnly = enquiry();
+                phoneOnly.remove("email");
+                phoneOnly.put("phone", phone);
+                for (Map<String, Object> body : List.of(both, phoneOnly)) {
+                    statuses.add(pool.submit(() -> given().contentType(ContentType.JSON).body(body).post(ENQUIRIES)
+                            .then().extract().statusCode()));
+                }
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

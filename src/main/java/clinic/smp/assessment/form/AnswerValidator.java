@@ -21,6 +21,7 @@ import clinic.smp.common.problem.Problem.FieldViolation;
 public final class AnswerValidator {
 
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    private static final int PLANNING_HORIZON_YEARS = 5;
 
     private AnswerValidator() {
     }
@@ -95,8 +96,16 @@ public final class AnswerValidator {
                 if (question.pastOnly() && date.isAfter(today)) {
                     return "must not be in the future";
                 }
-                if (question.code().equals(AssessmentForm.DATE_OF_BIRTH) && date.isBefore(EARLIEST_BIRTH)) {
-                    return "must be after " + EARLIEST_BIRTH;
+                if (date.isBefore(EARLIEST_BIRTH)) {
+                    return "must not be before " + EARLIEST_BIRTH;
+                }
+                Object birth = accepted.get(AssessmentForm.DATE_OF_BIRTH);
+                if (birth instanceof LocalDate born && date.isBefore(born)) {
+                    return "must not be before the date of birth";
+                }
+                if (question.code().equals(AssessmentForm.TRANSPLANT_PLANNED_DATE)
+                        && (date.isBefore(today) || date.isAfter(today.plusYears(PLANNING_HORIZON_YEARS)))) {
+                    return "must be between today and " + PLANNING_HORIZON_YEARS + " years from now";
                 }
                 accepted.put(question.code(), date);
             }

@@ -40,5 +40,11 @@ public class StrictJson implements ObjectMapperCustomizer {
                             : CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty);
+        // "" or " " is not a yes/no, a number or an option: fail rather than read it as null.
+        for (LogicalType type : new LogicalType[] { LogicalType.Boolean, LogicalType.Integer, LogicalType.Float,
+                LogicalType.Enum, LogicalType.DateTime }) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setAcceptBlankAsEmpty(false);
+        }
     }
 }

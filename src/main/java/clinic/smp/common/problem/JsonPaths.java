@@ -31,6 +31,26 @@ final class JsonPaths {
         return path.isEmpty() ? "body" : path.toString();
     }
 
+    /** The path of {@code field} inside the object being parsed when a parse error was raised. */
+    static String inObject(com.fasterxml.jackson.core.JsonProcessingException e, String field) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            // The innermost context is the object holding the duplicate; its ancestors give the path to it.
+            for (var context = parser.getParsingContext().getParent(); context != null && !context.inRoot();
+                    context = context.getParent()) {
+                if (context.inArray()) {
+                    parts.push("[" + Math.max(context.getCurrentIndex(), 0) + "]");
+                } else if (context.getCurrentName() != null) {
+                    parts.push("." + context.getCurrentName());
+                }
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        parts.forEach(path::append);
+        path.append('.').append(field);
+        return path.charAt(0) == '.' ? path.substring(1) : path.toString();
+    }
+
     /** What the field should have been, in JSON terms. */
     static String expectation(Class<?> target) {
         if (target == null) {

@@ -100,7 +100,7 @@ public class ProblemMappers {
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
         java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.lookingAt()) {
-            return fieldProblem(duplicate.group(1), "appears more than once", uri);
+            return fieldProblem(JsonPaths.inObject(e, duplicate.group(1)), "appears more than once", uri);
         }
         var location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
@@ -142,6 +142,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unmappable(JsonMappingException e, UriInfo uri) {
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String container = JsonPaths.of(e);
+            String field = container.equals("body") ? duplicate.group(1) : container + "." + duplicate.group(1);
+            return fieldProblem(field, "appears more than once", uri);
+        }
         if (e.getPath().isEmpty()) {
             return respond(ProblemType.MALFORMED_REQUEST, "The request body could not be read.", List.of(), uri);
         }

@@ -85,7 +85,7 @@ class AnswerValidatorTest {
                 row("date malformed", a -> a.put("DATE_OF_BIRTH", "01/06/1985"), "answers.DATE_OF_BIRTH", "YYYY-MM-DD"),
                 row("impossible date", a -> a.put("DATE_OF_BIRTH", "1985-02-30"), "answers.DATE_OF_BIRTH", "YYYY-MM-DD"),
                 row("birth in the future", a -> a.put("DATE_OF_BIRTH", "2027-01-01"), "answers.DATE_OF_BIRTH", "future"),
-                row("birth before 1900", a -> a.put("DATE_OF_BIRTH", "1890-01-01"), "answers.DATE_OF_BIRTH", "after"),
+                row("birth before 1900", a -> a.put("DATE_OF_BIRTH", "1890-01-01"), "answers.DATE_OF_BIRTH", "1900"),
                 row("multi choice not an array", a -> a.put("SCARS", "FUT_SCAR"), "answers.SCARS", "array"),
                 row("multi choice with an unknown option", a -> a.put("SCARS", List.of("TATTOO")), "answers.SCARS", "array"),
                 row("multi choice with a repeat", a -> a.put("SCARS", List.of("FUT_SCAR", "FUT_SCAR")), "answers.SCARS", "distinct"),
@@ -107,7 +107,23 @@ class AnswerValidatorTest {
                     a.put("PSORIASIS_ACTIVITY", "ACTIVE_FLARE");
                     a.put("PSORIASIS_QUIESCENT_SINCE", "2025-01-01");
                 }, "answers.PSORIASIS_QUIESCENT_SINCE", "must not be answered"),
-                row("previous SMP without its date", a -> a.put("PREVIOUS_SMP", true), "answers.LAST_SMP_DATE", "is required"));
+                row("previous SMP without its date", a -> a.put("PREVIOUS_SMP", true), "answers.LAST_SMP_DATE", "is required"),
+                row("a date before the date of birth", a -> {
+                    a.put("TRANSPLANT_DONE", true);
+                    a.put("TRANSPLANT_DATE", "1980-01-01");
+                }, "answers.TRANSPLANT_DATE", "before the date of birth"),
+                row("an absurdly early date", a -> {
+                    a.put("PREVIOUS_SMP", true);
+                    a.put("LAST_SMP_DATE", "-999999999-01-01");
+                }, "answers.LAST_SMP_DATE", "1900"),
+                row("a planned transplant in the past", a -> {
+                    a.put("TRANSPLANT_PLAN", "PLANNED");
+                    a.put("TRANSPLANT_PLANNED_DATE", "2026-01-01");
+                }, "answers.TRANSPLANT_PLANNED_DATE", "between today"),
+                row("a planned transplant far away", a -> {
+                    a.put("TRANSPLANT_PLAN", "PLANNED");
+                    a.put("TRANSPLANT_PLANNED_DATE", "+999999999-12-31");
+                }, "answers.TRANSPLANT_PLANNED_DATE", "between today"));
     }
 
     @ParameterizedTest(name = "{0}")
