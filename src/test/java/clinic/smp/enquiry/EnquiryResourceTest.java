@@ -393,7 +393,8 @@ class EnquiryResourceTest {
     @Test
     void aWrongMethodIsAProblem() {
         given().delete(ENQUIRIES).then()
-                .statusCode(405).contentType(PROBLEM_JSON)
+                .statusCode(405).contentType(PROBLEM_JSON).header("Allow", "OPTIONS, POST")
+                .body("detail", containsString("allowed: OPTIONS, POST"))
                 .body("type", equalTo("https://smp-clinic.example/problems/method-not-allowed"));
     }
 

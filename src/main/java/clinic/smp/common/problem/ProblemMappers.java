@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import clinic.smp.common.http.AllowedMethods;
 import clinic.smp.common.problem.Problem.FieldViolation;
 
 /**
@@ -39,6 +40,12 @@ import clinic.smp.common.problem.Problem.FieldViolation;
  * messages can quote submitted personal data.
  */
 public class ProblemMappers {
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String RETRY_AFTER_SECONDS = "5";
@@ -87,13 +94,18 @@ public class ProblemMappers {
             case 404 -> "There is nothing at " + uri.getPath() + ".";
             case 401 -> "This operation needs a valid API key.";
             case 403 -> "This API key does not have a role that this operation needs.";
-            case 405 -> "This HTTP method is not allowed on " + uri.getPath() + "; see the API description at /q/openapi.";
+            case 405 -> "This HTTP method is not allowed on " + uri.getPath() + "; allowed: "
+                    + String.join(", ", allowedMethods.on(uri.getPath())) + ".";
             case 406 -> "This resource answers with application/json; adjust the Accept header.";
             case 413 -> "The request body is larger than this service accepts.";
             case 415 -> "Send the body as application/json (Content-Type: application/json).";
             default -> status >= 500 ? "The request could not be processed." : "The request was not accepted.";
         };
-        return builder(type.status(), problem(type, detail, List.of(), uri)).build();
+        Response.ResponseBuilder response = builder(type.status(), problem(type, detail, List.of(), uri));
+        if (status == 405) {
+            response.header(HttpHeaders.ALLOW, String.join(", ", allowedMethods.on(uri.getPath())));
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

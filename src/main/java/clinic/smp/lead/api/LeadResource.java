@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,7 +39,6 @@ import clinic.smp.common.problem.Problem;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.lead.LeadChangeFeed;
 import clinic.smp.lead.LeadCsvExport;
-import clinic.smp.lead.LeadFilter;
 import clinic.smp.lead.LeadQueries;
 import clinic.smp.lead.LeadService;
 import clinic.smp.security.Roles;
@@ -80,20 +80,10 @@ public class LeadResource {
             next one; the last page has none. Pages are keyset-paginated, so a deep page costs what the first does. \
             To sync a CRM, follow `GET /api/v1/leads/changes` instead. Roles: crm, staff.""")
     @APIResponse(responseCode = "200", description = "A page of leads.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class), examples = @ExampleObject(name = "page", value = LeadExamples.PAGE)))
-    public LeadPage list(
-            @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE", "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" })) @QueryParam("outcome") String outcome,
-            @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE", "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" })) @QueryParam("application") String application,
-            @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED", "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" })) @QueryParam("status") String status,
-            @Parameter(description = "Created at or after (ISO-8601).", example = "2026-11-01T00:00:00Z") @QueryParam("createdFrom") String createdFrom,
-            @Parameter(description = "Created before (ISO-8601).", example = "2026-12-01T00:00:00Z") @QueryParam("createdTo") String createdTo,
-            @Parameter(description = "Last changed at or after (ISO-8601).") @QueryParam("updatedFrom") String updatedFrom,
-            @Parameter(description = "Last changed before (ISO-8601).") @QueryParam("updatedTo") String updatedTo,
-            @Parameter(description = "Only leads with (true) or without (false) a self-assessment.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("hasAssessment") String hasAssessment,
+    public LeadPage list(@BeanParam LeadFilterParams filter,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
-        LeadFilter filter = LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasAssessment);
-        return queries.page(filter, cursor, limit(limit));
+        return queries.page(filter.toFilter(), cursor, limit(limit));
     }
 
     @GET
@@ -125,18 +115,8 @@ public class LeadResource {
             The filtered leads (same filters as the list), newest first, streamed as RFC 4180 CSV with a header row. \
             Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Role: staff.""")
     @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,created_at,updated_at\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
-    public Response exportCsv(
-            @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE", "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" })) @QueryParam("outcome") String outcome,
-            @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE", "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" })) @QueryParam("application") String application,
-            @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED", "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" })) @QueryParam("status") String status,
-            @Parameter(description = "Created at or after (ISO-8601).") @QueryParam("createdFrom") String createdFrom,
-            @Parameter(description = "Created before (ISO-8601).") @QueryParam("createdTo") String createdTo,
-            @Parameter(description = "Last changed at or after (ISO-8601).") @QueryParam("updatedFrom") String updatedFrom,
-            @Parameter(description = "Last changed before (ISO-8601).") @QueryParam("updatedTo") String updatedTo,
-            @Parameter(description = "Only leads with (true) or without (false) a self-assessment.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("hasAssessment") String hasAssessment) {
-        LeadFilter filter = LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasAssessment);
-        return Response.ok(export.stream(filter), "text/csv; charset=UTF-8")
+    public Response exportCsv(@BeanParam LeadFilterParams filter) {
+        return Response.ok(export.stream(filter.toFilter()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
     }
 

@@ -1,0 +1,49 @@
+package clinic.smp.lead.api;
+
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import clinic.smp.lead.LeadFilter;
+
+/** The lead filters as query parameters, shared by the list and the export. Read as text, validated in one place. */
+public class LeadFilterParams {
+
+    @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE", "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" }))
+    @QueryParam("outcome")
+    public String outcome;
+
+    @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE", "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" }))
+    @QueryParam("application")
+    public String application;
+
+    @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED", "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" }))
+    @QueryParam("status")
+    public String status;
+
+    @Parameter(description = "Created at or after (ISO-8601).", example = "2026-11-01T00:00:00Z")
+    @QueryParam("createdFrom")
+    public String createdFrom;
+
+    @Parameter(description = "Created before (ISO-8601).", example = "2026-12-01T00:00:00Z")
+    @QueryParam("createdTo")
+    public String createdTo;
+
+    @Parameter(description = "Last changed at or after (ISO-8601).")
+    @QueryParam("updatedFrom")
+    public String updatedFrom;
+
+    @Parameter(description = "Last changed before (ISO-8601).")
+    @QueryParam("updatedTo")
+    public String updatedTo;
+
+    @Parameter(description = "Only leads with (true) or without (false) a self-assessment.", schema = @Schema(type = SchemaType.BOOLEAN))
+    @QueryParam("hasAssessment")
+    public String hasAssessment;
+
+    public LeadFilter toFilter() {
+        return LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo, hasAssessment);
+    }
+}
