@@ -40,6 +40,7 @@ import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.TriageResult;
 import clinic.smp.intake.AttributionRequest;
+import clinic.smp.intake.ContactChannel;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
@@ -190,6 +191,9 @@ public class AssessmentService {
         consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, assessment.id, now);
         consents.record(leadId, ConsentPurpose.MARKETING, assessment.marketingConsent, notice, SOURCE_TYPE, assessment.id,
                 now);
+        if (assessment.preferredChannel == ContactChannel.WHATSAPP) {
+            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, assessment.id, now);
+        }
 
         AssessmentReceipt receipt = new AssessmentReceipt(assessment.id, assessment.reference, now, triage);
         return new StoredResponse(201, URI.create("/api/v1/assessments/" + assessment.id), toJson(receipt));

@@ -2,6 +2,7 @@ package clinic.smp.consent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import clinic.smp.common.Ids;
 @ApplicationScoped
 public class ConsentLedger {
 
+    static final String STAFF_REQUEST = "STAFF_REQUEST";
+
     private final EntityManager em;
     private final Clock clock;
 
@@ -22,9 +25,29 @@ public class ConsentLedger {
         this.clock = clock;
     }
 
+    /** A decision carried by a form submission. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion, String sourceType,
             UUID sourceId, Instant at) {
+        append(leadId, purpose, granted, noticeVersion, sourceType, sourceId, null, at);
+    }
+
+    /** A decision the person made through staff (e.g. a withdrawal by phone), recorded with the key that took it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOnRequest(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion,
+            String recordedBy, Instant at) {
+        append(leadId, purpose, granted, noticeVersion, STAFF_REQUEST, null, recordedBy, at);
+    }
+
+    /** The notice version of the person's latest decision on {@code purpose}, if any. */
+    public Optional<String> latestNoticeVersion(UUID leadId, ConsentPurpose purpose) {
+        return em.createQuery("select c.noticeVersion from ConsentRecord c where c.leadId = ?1 and c.purpose = ?2 "
+                + "order by c.recordedAt desc, c.id desc", String.class)
+                .setParameter(1, leadId).setParameter(2, purpose).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private void append(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion, String sourceType,
+            UUID sourceId, String recordedBy, Instant at) {
         ConsentRecord record = new ConsentRecord();
         record.id = Ids.newId(clock);
         record.leadId = leadId;
@@ -33,7 +56,13 @@ public class ConsentLedger {
         record.noticeVersion = noticeVersion;
         record.sourceType = sourceType;
         record.sourceId = sourceId;
+        record.recordedBy = recordedBy;
         record.recordedAt = at;
         em.persist(record);
+        if (purpose == ConsentPurpose.MARKETING) {
+            // The CRM sees the person's current marketing decision on the lead itself.
+            em.createNativeQuery("update lead set marketing_consent = :granted where id = :lead")
+                    .setParameter("granted", granted).setParameter("lead", leadId).executeUpdate();
+        }
     }
 }

@@ -7,5 +7,7 @@ public enum ConsentPurpose {
     /** Processing of health data (self-assessment answers). */
     HEALTH_DATA,
     /** Marketing messages. */
-    MARKETING
+    MARKETING,
+    /** Being contacted on WhatsApp (a third-party service), when the person chose it as their channel. */
+    WHATSAPP
 }

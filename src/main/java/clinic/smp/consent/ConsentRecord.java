@@ -31,12 +31,17 @@ public class ConsentRecord {
     @Column(name = "notice_version", nullable = false, length = 64)
     public String noticeVersion;
 
-    /** ENQUIRY or ASSESSMENT: the submission that carried the decision. */
+    /** ENQUIRY or ASSESSMENT (the submission that carried the decision), or STAFF_REQUEST. */
     @Column(name = "source_type", nullable = false, length = 20)
     public String sourceType;
 
-    @Column(name = "source_id", nullable = false)
+    /** The submission, when the decision came with one. */
+    @Column(name = "source_id")
     public UUID sourceId;
+
+    /** The API key that recorded a decision made on the person's request. */
+    @Column(name = "recorded_by", length = 120)
+    public String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;

@@ -26,6 +26,7 @@ import clinic.smp.enquiry.api.EnquiryReceipt;
 import clinic.smp.enquiry.api.EnquiryRequest;
 import clinic.smp.enquiry.api.EnquiryView;
 import clinic.smp.intake.AttributionRequest;
+import clinic.smp.intake.ContactChannel;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
@@ -113,6 +114,9 @@ public class EnquiryService {
         String notice = enquiry.privacyNoticeVersion;
         consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, now);
         consents.record(leadId, ConsentPurpose.MARKETING, enquiry.marketingConsent, notice, SOURCE_TYPE, enquiry.id, now);
+        if (enquiry.preferredChannel == ContactChannel.WHATSAPP) {
+            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, enquiry.id, now);
+        }
 
         EnquiryReceipt receipt = new EnquiryReceipt(enquiry.id, enquiry.reference, enquiry.receivedAt);
         return new StoredResponse(201, URI.create("/api/v1/enquiries/" + enquiry.id), toJson(receipt));

@@ -7,6 +7,10 @@ public enum LeadChangeKind {
     STATUS_CHANGED,
     TRIAGE_OVERRIDDEN,
     TRIAGE_RERUN,
+    /** The person withdrew a consent (e.g. marketing). */
+    CONSENT_WITHDRAWN,
+    /** The person's data was erased: a tombstone, the CRM must delete its copy. */
+    ERASED,
     /** Backfill of leads that existed before the feed. */
     CREATED
 }

@@ -31,7 +31,7 @@ import clinic.smp.lead.api.LeadSummary;
 public class LeadQueries {
 
     static final String COLUMNS = "l.id, l.name, l.email, l.phone, l.status, l.latest_outcome, "
-            + "cast(l.latest_applications as text), l.has_assessment, l.created_at, l.updated_at, l.version";
+            + "cast(l.latest_applications as text), l.has_assessment, l.marketing_consent, l.created_at, l.updated_at, l.version";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -96,7 +96,7 @@ public class LeadQueries {
     LeadSummary summary(Object[] r) {
         return new LeadSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], LeadStatus.valueOf((String) r[4]),
                 r[5] == null ? null : Outcome.valueOf((String) r[5]), applications((String) r[6]), (Boolean) r[7],
-                instant(r[8]), instant(r[9]), ((Number) r[10]).longValue());
+                (Boolean) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue());
     }
 
     private List<ApplicationCode> applications(String text) {

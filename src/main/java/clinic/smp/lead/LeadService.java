@@ -65,7 +65,8 @@ public class LeadService {
                 .map(c -> new StatusChangeView(c.from, c.to, c.note, c.changedAt, c.changedBy)).toList();
         List<ConsentView> consents = em.createQuery("from ConsentRecord where leadId = ?1 order by recordedAt, id",
                 ConsentRecord.class).setParameter(1, id).getResultList().stream()
-                .map(c -> new ConsentView(c.purpose, c.granted, c.noticeVersion, c.sourceType, c.sourceId, c.recordedAt))
+                .map(c -> new ConsentView(c.purpose, c.granted, c.noticeVersion, c.sourceType, c.sourceId, c.recordedAt,
+                        c.recordedBy))
                 .toList();
         return new LeadDetail(lead, enquiryViews, assessmentViews, history, consents);
     }

@@ -28,13 +28,13 @@ import clinic.smp.security.Roles;
 import clinic.smp.security.TestKeys;
 
 @QuarkusTest
-class LeadResourceTest {
+public class LeadResourceTest {
 
     static final String LEADS = "/api/v1/leads";
     static final String PROBLEM_JSON = "application/problem+json";
 
     /** Submits an enquiry from a new person and returns their lead id. */
-    static String newLead(String name) {
+    public static String newLead(String name) {
         Map<String, Object> enquiry = new LinkedHashMap<>();
         enquiry.put("name", name);
         enquiry.put("email", People.email());

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.0.0"), tags = {
         @Tag(name = "Enquiries", description = "The clinic's contact form."),
         @Tag(name = "Leads", description = "For CRM integrations and staff: leads, the change feed, follow-up status, triage decisions, export."),
+        @Tag(name = "Personal data", description = "Staff answer a person's data requests: export, consent withdrawal, erasure."),
         @Tag(name = "API keys", description = "Staff manage the keys that CRM integrations and staff use."),
         @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage."),
 }, components = @Components(examples = {

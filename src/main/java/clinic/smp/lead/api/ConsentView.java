@@ -12,7 +12,8 @@ public record ConsentView(
         @Schema(example = "HEALTH_DATA") ConsentPurpose purpose,
         @Schema(example = "true") boolean granted,
         @Schema(example = "2025-11") String noticeVersion,
-        @Schema(example = "ASSESSMENT") String sourceType,
+        @Schema(description = "ENQUIRY or ASSESSMENT (the submission that carried it), or STAFF_REQUEST.", example = "ASSESSMENT") String sourceType,
         UUID sourceId,
-        @Schema(example = "2026-11-23T21:05:00Z") Instant recordedAt) {
+        @Schema(example = "2026-11-23T21:05:00Z") Instant recordedAt,
+        @Schema(description = "The API key that recorded a decision made on the person's request.", example = "Dr Patel (k3mq8x2rtd)") String recordedBy) {
 }

@@ -114,7 +114,7 @@ public class LeadResource {
     @Operation(operationId = "exportLeads", summary = "Export leads as CSV", description = """
             The filtered leads (same filters as the list), newest first, streamed as RFC 4180 CSV with a header row. \
             Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Role: staff.""")
-    @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,created_at,updated_at\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
+    @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,marketing_consent,created_at,updated_at\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"false\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
     public Response exportCsv(@BeanParam LeadFilterParams filter) {
         return Response.ok(export.stream(filter.toFilter()), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();

@@ -20,6 +20,7 @@ public record LeadSummary(
         @Schema(description = "Outcome of the latest triage (absent until the person sends a self-assessment).", example = "SUITABLE") Outcome latestOutcome,
         @Schema(description = "Applications of the latest triage.", example = "[\"SCAR_REVISION\"]") List<ApplicationCode> latestApplications,
         @Schema(example = "true") boolean hasAssessment,
+        @Schema(description = "The person's current marketing consent (latest decision).", example = "false") boolean marketingConsent,
         @Schema(example = "2026-11-23T21:05:00Z") Instant createdAt,
         @Schema(example = "2026-11-23T21:07:12Z") Instant updatedAt,
         @Schema(description = "Changes with every change; send it back in If-Match (as the ETag) to update the lead.", example = "3") long version) {

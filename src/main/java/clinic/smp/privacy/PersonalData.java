@@ -1,0 +1,133 @@
+package clinic.smp.privacy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.common.problem.ProblemType;
+import clinic.smp.consent.ConsentLedger;
+import clinic.smp.consent.ConsentPurpose;
+import clinic.smp.lead.LeadChangeKind;
+import clinic.smp.lead.LeadRepository;
+import clinic.smp.lead.LeadService;
+import clinic.smp.privacy.api.ErasureReceipt;
+import clinic.smp.privacy.api.PersonalDataExport;
+
+/**
+ * The person's rights over what the clinic holds about them: a copy of everything (export), withdrawal of a
+ * consent, and erasure, by request or when the retention period has passed without activity.
+ */
+@ApplicationScoped
+public class PersonalData {
+
+    private static final Logger LOG = Logger.getLogger(PersonalData.class);
+    static final String RETENTION = "retention policy";
+
+    private final EntityManager em;
+    private final LeadService leads;
+    private final LeadRepository leadRepository;
+    private final ConsentLedger consents;
+    private final PrivacyConfig config;
+    private final Clock clock;
+
+    public PersonalData(EntityManager em, LeadService leads, LeadRepository leadRepository, ConsentLedger consents,
+            PrivacyConfig config, Clock clock) {
+        this.em = em;
+        this.leads = leads;
+        this.leadRepository = leadRepository;
+        this.consents = consents;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public PersonalDataExport export(UUID leadId) {
+        return new PersonalDataExport(clock.instant(), leads.detail(leadId));
+    }
+
+    /** Records that the person withdrew {@code purpose}; earlier decisions stay in the ledger as they were. */
+    @Transactional
+    public void withdraw(UUID leadId, ConsentPurpose purpose, String recordedBy) {
+        leads.summary(leadId);
+        Instant now = clock.instant();
+        String notice = consents.latestNoticeVersion(leadId, purpose).orElse("none");
+        consents.recordOnRequest(leadId, purpose, false, notice, recordedBy, now);
+        em.createNativeQuery("update lead set updated_at = :now, version = version + 1 where id = :id")
+                .setParameter("now", Timestamp.from(now)).setParameter("id", leadId).executeUpdate();
+        leadRepository.recordChange(leadId, LeadChangeKind.CONSENT_WITHDRAWN, now);
+    }
+
+    /**
+     * Erases the person: their lead, enquiries, assessments (answers and triage inputs), status history, consent
+     * records and the idempotency records of their submissions. What stays: de-identified triage statistics
+     * (outcome, applications, ruleset, month), the fact of the erasure, and an ERASED change so that CRMs delete their
+     * copy.
+     */
+    @Transactional
+    public ErasureReceipt erase(UUID leadId, String erasedBy, String reason) {
+        Instant now = clock.instant();
+        int locked = em.createNativeQuery("select 1 from lead where id = :id for update").setParameter("id", leadId)
+                .getResultList().size();
+        if (locked == 0) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No lead has id " + leadId + ".");
+        }
+        execute("""
+                insert into triage_statistic (kind, outcome, applications, ruleset_fingerprint, evaluated_month)
+                select kind, outcome, applications, ruleset_fingerprint, cast(date_trunc('month', evaluated_on) as date)
+                  from triage_result where lead_id = :id""", leadId);
+        execute("""
+                delete from idempotency_record
+                 where response_location in (select '/api/v1/enquiries/' || id from enquiry where lead_id = :id)
+                    or response_location in (select '/api/v1/assessments/' || id from assessment where lead_id = :id)""",
+                leadId);
+        for (String table : List.of("triage_result", "assessment", "enquiry", "consent_record", "lead_status_change")) {
+            execute("delete from " + table + " where lead_id = :id", leadId);
+        }
+        execute("delete from lead where id = :id", leadId);
+        em.createNativeQuery("insert into lead_erasure (lead_id, erased_at, erased_by, reason) values (:id, :at, :by, :reason)")
+                .setParameter("id", leadId).setParameter("at", Timestamp.from(now)).setParameter("by", erasedBy)
+                .setParameter("reason", reason).executeUpdate();
+        leadRepository.recordChange(leadId, LeadChangeKind.ERASED, now);
+        return new ErasureReceipt(leadId, now);
+    }
+
+    /** Erases every lead whose last activity is before {@code cutoff}, each in its own transaction. */
+    public int eraseInactiveSince(Instant cutoff) {
+        int erased = 0;
+        List<UUID> batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> em
+                    .createNativeQuery("select id from lead where updated_at < :cutoff order by updated_at limit 200",
+                            UUID.class)
+                    .setParameter("cutoff", Timestamp.from(cutoff)).getResultList());
+            for (UUID id : batch) {
+                QuarkusTransaction.requiringNew().run(() -> erase(id, RETENTION, "RETENTION"));
+                erased++;
+            }
+        } while (batch.size() == 200);
+        return erased;
+    }
+
+    @Scheduled(every = "${smp.privacy.retention-check-every}", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void applyRetention() {
+        int erased = eraseInactiveSince(clock.instant().minus(config.retention()));
+        if (erased > 0) {
+            LOG.infof("Retention: erased %d leads inactive for %s", erased, config.retention());
+        }
+    }
+
+    private void execute(String sql, UUID leadId) {
+        em.createNativeQuery(sql).setParameter("id", leadId).executeUpdate();
+    }
+}

@@ -1,0 +1,18 @@
+package clinic.smp.privacy;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "smp.privacy")
+public interface PrivacyConfig {
+
+    /** Leads with no activity (no submission, status or triage change) for this long are erased. */
+    @WithDefault("P1095D")
+    Duration retention();
+
+    /** How often the retention job looks for such leads. */
+    @WithDefault("24h")
+    Duration retentionCheckEvery();
+}

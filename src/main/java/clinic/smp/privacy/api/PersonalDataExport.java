@@ -1,0 +1,11 @@
+package clinic.smp.privacy.api;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import clinic.smp.lead.api.LeadDetail;
+
+@Schema(name = "PersonalDataExport", description = "Everything the clinic holds about one person, as one document.")
+public record PersonalDataExport(@Schema(example = "2026-11-24T10:00:00Z") Instant exportedAt, LeadDetail data) {
+}
