@@ -25,13 +25,13 @@ public class BodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> { // after RequestIds
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
                 String body = """
-                        {"type":"%s","title":"%s","status":413,"detail":"The request body is larger than this service accepts (%d bytes).","instance":"%s"}"""
+                        {"type":"%s","title":"%s","status":413,"detail":"The request body is larger than this service accepts (%d bytes).","instance":"%s","requestId":"%s"}"""
                         .formatted(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), maxBytes,
-                                jsonEscape(ctx.request().path()));
+                                jsonEscape(ctx.request().path()), jsonEscape(String.valueOf(RequestIds.of(ctx.request()))));
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                         .putHeader(HttpHeaders.CONNECTION, "close")

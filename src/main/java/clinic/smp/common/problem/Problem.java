@@ -22,7 +22,8 @@ public record Problem(
         @Schema(description = "HTTP status code.", example = "400") int status,
         @Schema(description = "What went wrong with this request, in words a developer can act on.", example = "2 fields are invalid.") String detail,
         @Schema(description = "The request path this problem is about.", example = "/api/v1/enquiries") String instance,
-        @Schema(description = "The offending fields, for validation problems.") List<FieldViolation> errors) {
+        @Schema(description = "The offending fields, for validation problems.") List<FieldViolation> errors,
+        @Schema(description = "The request's id (also in the X-Request-Id header and the service's logs): quote it to support.", example = "4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90") String requestId) {
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);

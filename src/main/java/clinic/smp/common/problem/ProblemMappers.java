@@ -226,7 +226,9 @@ public class ProblemMappers {
     }
 
     private static Problem problem(ProblemType type, String detail, List<FieldViolation> violations, UriInfo uri) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), violations);
+        Object requestId = org.jboss.logging.MDC.get("requestId");
+        return new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), violations,
+                requestId == null ? null : requestId.toString());
     }
 
     private static boolean isDatabaseUnavailable(Throwable e) {
