@@ -77,13 +77,7 @@ public class LeadService {
      */
     @Transactional
     public LeadSummary changeStatus(UUID id, Long expectedVersion, StatusUpdate update, String changedBy) {
-        if (update == null) {
-            throw ProblemException.invalid("body", "is required: send the new status as a JSON object");
-        }
-        var violations = BeanViolations.toFieldViolations(validator.validate(update));
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        BeanViolations.requireValid(validator, update, "the new status");
         if (expectedVersion == null) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send the lead's ETag in If-Match, so that a change made since you read the lead is not overwritten.");

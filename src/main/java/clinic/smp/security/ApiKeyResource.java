@@ -35,7 +35,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
-import clinic.smp.common.problem.ProblemException;
 import clinic.smp.intake.Text;
 
 @Path("/api/v1/api-keys")
@@ -87,13 +86,7 @@ public class ApiKeyResource {
              "createdAt": "2026-11-23T21:05:00Z", "createdBy": "bootstrap (configuration)"},
              "key": "smp_k3mq8x2rtd_W9v0c2t3b8T4xq6ZyQm1nR7sLk5Jp0dFh3GaUeViIoA"}""")))
     public Response create(NewApiKey request) {
-        if (request == null) {
-            throw ProblemException.invalid("body", "is required: send the key's name and roles as a JSON object");
-        }
-        var violations = BeanViolations.toFieldViolations(validator.validate(request));
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        BeanViolations.requireValid(validator, request, "the key's name and roles");
         ApiKeys.Created created = keys.create(request.name(), request.roles(), caller.getPrincipal().getName());
         return Response.status(201).entity(new CreatedApiKey(ApiKeyView.of(created.key()), created.secret())).build();
     }

@@ -16,6 +16,22 @@ public final class BeanViolations {
     private BeanViolations() {
     }
 
+    /**
+     * Checks a request body: a missing one or one with constraint violations is a 400 naming the fields.
+     *
+     * @param what how to describe the body to the client, e.g. "the new status"
+     */
+    public static <T> T requireValid(jakarta.validation.Validator validator, T body, String what) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "is required: send " + what + " as a JSON object");
+        }
+        List<FieldViolation> violations = toFieldViolations(validator.validate(body));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return body;
+    }
+
     public static List<FieldViolation> toFieldViolations(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> new FieldViolation(fieldOf(v.getPropertyPath()), v.getMessage()))

@@ -180,13 +180,7 @@ public class LeadResource {
     public Response overrideTriage(
             @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
             TriageOverride override) {
-        if (override == null) {
-            throw ProblemException.invalid("body", "is required: send the outcome and the reason as a JSON object");
-        }
-        var violations = BeanViolations.toFieldViolations(validator.validate(override));
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        BeanViolations.requireValid(validator, override, "the outcome and the reason");
         TriageEntry entry = assessments.override(id, override.outcome(), override.reason().strip(),
                 caller.getPrincipal().getName());
         return Response.status(201).entity(entry).build();

@@ -29,7 +29,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
-import clinic.smp.common.problem.ProblemException;
 import clinic.smp.privacy.PersonalData;
 import clinic.smp.security.Roles;
 
@@ -75,13 +74,7 @@ public class PrivacyResource {
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
     public Response withdraw(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
             ConsentWithdrawal withdrawal) {
-        if (withdrawal == null) {
-            throw ProblemException.invalid("body", "is required: send the purpose as a JSON object");
-        }
-        var violations = BeanViolations.toFieldViolations(validator.validate(withdrawal));
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        BeanViolations.requireValid(validator, withdrawal, "the purpose");
         personalData.withdraw(id, withdrawal.purpose(), caller.getPrincipal().getName());
         return Response.noContent().build();
     }
