@@ -44,6 +44,7 @@ import clinic.smp.intake.ContactChannel;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
+import clinic.smp.intake.honeypot.Quarantine;
 import clinic.smp.intake.idempotency.IdempotencyKeys;
 import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
@@ -72,6 +73,7 @@ public class AssessmentService {
     private final TriageRecordRepository triages;
     private final ConsentLedger consents;
     private final ReferenceAllocator references;
+    private final Quarantine quarantine;
     private final EligibilityEngine engine;
     private final TriageTexts texts;
     private final ObjectMapper json;
@@ -79,7 +81,8 @@ public class AssessmentService {
 
     public AssessmentService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
             AssessmentRepository assessments, TriageRecordRepository triages, ConsentLedger consents,
-            ReferenceAllocator references, EligibilityEngine engine, TriageTexts texts, ObjectMapper json, Clock clock) {
+            ReferenceAllocator references, Quarantine quarantine, EligibilityEngine engine, TriageTexts texts,
+            ObjectMapper json, Clock clock) {
         this.validator = validator;
         this.contacts = contacts;
         this.submissions = submissions;
@@ -88,6 +91,7 @@ public class AssessmentService {
         this.triages = triages;
         this.consents = consents;
         this.references = references;
+        this.quarantine = quarantine;
         this.engine = engine;
         this.texts = texts;
         this.json = json;
@@ -146,9 +150,22 @@ public class AssessmentService {
         String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
         Canonical canonical = new Canonical(contact, request.formVersion(), request.answers(), request.consent(), locale,
                 request.attribution());
+        if (Quarantine.isTripped(request.website())) {
+            return QuarkusTransaction.requiringNew().call(() -> quarantine(canonical, profile, today));
+        }
         return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey,
                 Fingerprint.of(canonical),
                 () -> store(canonical, profile, today)));
+    }
+
+    /** Answers a honeypot submission exactly like a stored one (triage included), and keeps it in quarantine instead. */
+    private SubmissionResult quarantine(Canonical request, CandidateProfile profile, LocalDate today) {
+        Instant now = clock.instant();
+        AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), references.next('A'), now,
+                texts.view(engine.evaluate(profile, today), today));
+        quarantine.keep(receipt.id(), SOURCE_TYPE, receipt.reference(), toJson(request), now);
+        return new SubmissionResult(
+                new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()), toJson(receipt)), false);
     }
 
     /** A dry run: the triage of these answers today, nothing stored. */

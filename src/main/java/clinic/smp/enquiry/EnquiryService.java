@@ -30,6 +30,7 @@ import clinic.smp.intake.ContactChannel;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
+import clinic.smp.intake.honeypot.Quarantine;
 import clinic.smp.intake.idempotency.IdempotencyKeys;
 import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
@@ -51,12 +52,13 @@ public class EnquiryService {
     private final EnquiryRepository enquiries;
     private final ConsentLedger consents;
     private final ReferenceAllocator references;
+    private final Quarantine quarantine;
     private final ObjectMapper json;
     private final Clock clock;
 
     public EnquiryService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
-            EnquiryRepository enquiries, ConsentLedger consents, ReferenceAllocator references, ObjectMapper json,
-            Clock clock) {
+            EnquiryRepository enquiries, ConsentLedger consents, ReferenceAllocator references, Quarantine quarantine,
+            ObjectMapper json, Clock clock) {
         this.validator = validator;
         this.contacts = contacts;
         this.submissions = submissions;
@@ -64,6 +66,7 @@ public class EnquiryService {
         this.enquiries = enquiries;
         this.consents = consents;
         this.references = references;
+        this.quarantine = quarantine;
         this.json = json;
         this.clock = clock;
     }
@@ -90,6 +93,9 @@ public class EnquiryService {
         String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
         Canonical canonical = new Canonical(contact, request.topic(), message, locale, request.consent(),
                 request.attribution());
+        if (Quarantine.isTripped(request.website())) {
+            return QuarkusTransaction.requiringNew().call(() -> quarantine(canonical));
+        }
         // Marketing absent and false mean the same: the fingerprint sees the decision, not the spelling.
         Canonical fingerprint = new Canonical(contact, request.topic(), message, locale,
                 new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
@@ -120,6 +126,15 @@ public class EnquiryService {
 
         EnquiryReceipt receipt = new EnquiryReceipt(enquiry.id, enquiry.reference, enquiry.receivedAt);
         return new StoredResponse(201, URI.create("/api/v1/enquiries/" + enquiry.id), toJson(receipt));
+    }
+
+    /** Answers a honeypot submission exactly like a stored one, and keeps it in quarantine instead. */
+    private SubmissionResult quarantine(Canonical request) {
+        Instant now = clock.instant();
+        EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
+        quarantine.keep(receipt.id(), SOURCE_TYPE, receipt.reference(), toJson(request), now);
+        return new SubmissionResult(new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt)),
+                false);
     }
 
     public EnquiryView find(UUID id) {

@@ -238,6 +238,15 @@ public class AssessmentResourceTest {
     }
 
     @Test
+    void aFilledHoneypotGetsAPlausibleTriageButIsNeverStored() {
+        Map<String, Object> body = assessment(answers());
+        body.put("website", "http://cheap-pills.example");
+        var created = submit(body);
+        assertThat(created.<String> path("triage.outcome")).isEqualTo("SUITABLE");
+        TestKeys.asStaff().get(ASSESSMENTS + "/" + created.path("id")).then().statusCode(404);
+    }
+
+    @Test
     void aDryRunTriagesWithoutStoringAnything() {
         Map<String, Object> a = answers();
         a.put("KELOID_TENDENCY", "YES");

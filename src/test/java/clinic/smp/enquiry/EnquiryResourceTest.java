@@ -335,6 +335,21 @@ class EnquiryResourceTest {
     }
 
     @Test
+    void aFilledHoneypotLooksLikeSuccessButNeverReachesTheClinic() {
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        Map<String, Object> body = enquiry();
+        body.put("website", "http://cheap-pills.example");
+        var created = submit(body);
+        assertThat(created.<String> path("reference")).matches(REFERENCE);
+        assertThat(created.header("Location")).endsWith(ENQUIRIES + "/" + created.path("id"));
+
+        TestKeys.asStaff().get(ENQUIRIES + "/" + created.path("id")).then().statusCode(404);
+        List<String> emails = TestKeys.asCrm().queryParam("createdFrom", from).queryParam("limit", 200)
+                .get("/api/v1/leads").then().statusCode(200).extract().path("items.email");
+        assertThat(emails).doesNotContain(((String) body.get("email")).replace("@Example.COM", "@example.com"));
+    }
+
+    @Test
     void anEmptyBodyIsRefused() {
         given().filter(Contract.responses()).contentType(ContentType.JSON).post(ENQUIRIES).then()
                 .statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"));

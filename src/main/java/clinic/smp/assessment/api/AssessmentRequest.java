@@ -23,5 +23,6 @@ public record AssessmentRequest(
         @NotNull(message = "is required") @Schema(required = true, type = SchemaType.OBJECT, description = "Question code to answer: a string (option code or YYYY-MM-DD date), true/false, or an array of option codes.", example = "{\"DATE_OF_BIRTH\": \"1986-05-14\", \"SEX\": \"MALE\", \"GOAL\": \"SCAR_CAMOUFLAGE\"}") Map<String, JsonNode> answers,
         @NotNull(message = "is required") @Valid @Schema(required = true) AssessmentConsent consent,
         @Size(max = 35) @Pattern(regexp = Text.LANGUAGE_TAG, message = Text.LANGUAGE_TAG_MESSAGE) @Schema(description = "The person's language (BCP 47). Defaults to en.", example = "en-GB") String locale,
-        @Valid AttributionRequest attribution) {
+        @Valid AttributionRequest attribution,
+        @Size(max = 2048) @Schema(description = "Leave empty. A honeypot: render it hidden from people (bots fill it in). A submission with it filled is answered as usual but never reaches the clinic.", example = "") String website) {
 }

@@ -23,5 +23,6 @@ public record EnquiryRequest(
         @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) @Schema(description = "Free text, up to 4000 characters.", example = "I have a FUT scar and would like to wear my hair short. Is SMP an option?") String message,
         @Size(max = 35) @Pattern(regexp = Text.LANGUAGE_TAG, message = Text.LANGUAGE_TAG_MESSAGE) @Schema(description = "The person's language (BCP 47). Defaults to en.", example = "en-GB") String locale,
         @NotNull(message = "is required") @Valid @Schema(required = true) EnquiryConsent consent,
-        @Valid AttributionRequest attribution) {
+        @Valid AttributionRequest attribution,
+        @Size(max = 2048) @Schema(description = "Leave empty. A honeypot: render it hidden from people (bots fill it in). A submission with it filled is answered as usual but never reaches the clinic.", example = "") String website) {
 }
