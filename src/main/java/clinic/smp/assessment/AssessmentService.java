@@ -34,7 +34,9 @@ import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
 import clinic.smp.consent.ConsentLedger;
+import clinic.smp.consent.ConsentOrigin;
 import clinic.smp.consent.ConsentPurpose;
+import clinic.smp.consent.PrivacyNotices;
 import clinic.smp.eligibility.EligibilityEngine;
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.Outcome;
@@ -72,6 +74,7 @@ public class AssessmentService {
     private final AssessmentRepository assessments;
     private final TriageRecordRepository triages;
     private final ConsentLedger consents;
+    private final PrivacyNotices notices;
     private final ReferenceAllocator references;
     private final Quarantine quarantine;
     private final EligibilityEngine engine;
@@ -80,7 +83,7 @@ public class AssessmentService {
     private final Clock clock;
 
     public AssessmentService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
-            AssessmentRepository assessments, TriageRecordRepository triages, ConsentLedger consents,
+            AssessmentRepository assessments, TriageRecordRepository triages, ConsentLedger consents, PrivacyNotices notices,
             ReferenceAllocator references, Quarantine quarantine, EligibilityEngine engine, TriageTexts texts,
             ObjectMapper json, Clock clock) {
         this.validator = validator;
@@ -90,6 +93,7 @@ public class AssessmentService {
         this.assessments = assessments;
         this.triages = triages;
         this.consents = consents;
+        this.notices = notices;
         this.references = references;
         this.quarantine = quarantine;
         this.engine = engine;
@@ -129,7 +133,7 @@ public class AssessmentService {
         }
     }
 
-    public SubmissionResult submit(AssessmentRequest request, String idempotencyKey) {
+    public SubmissionResult submit(AssessmentRequest request, String idempotencyKey, ConsentOrigin origin) {
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
@@ -144,6 +148,11 @@ public class AssessmentService {
                         request.contact().preferredChannel(), "contact.", violations);
         checkFormVersion(request.formVersion(), violations);
         Answers answers = request.answers() == null ? null : AnswerValidator.validate(request.answers(), today, violations);
+        if (request.consent() != null && request.consent().privacyNoticeVersion() != null
+                && notices.hashOf(request.consent().privacyNoticeVersion()).isEmpty()) {
+            violations.add(new FieldViolation("consent.privacyNoticeVersion",
+                    "is not a privacy notice the clinic has published (published: " + notices.published() + ")"));
+        }
         ContactNormalizer.throwIfAny(violations);
 
         CandidateProfile profile = ProfileMapper.toProfile(answers);
@@ -155,7 +164,7 @@ public class AssessmentService {
         }
         return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey,
                 Fingerprint.of(canonical),
-                () -> store(canonical, profile, today)));
+                () -> store(canonical, profile, today, origin)));
     }
 
     /** Answers a honeypot submission exactly like a stored one (triage included), and keeps it in quarantine instead. */
@@ -185,7 +194,7 @@ public class AssessmentService {
         return texts.view(engine.evaluate(ProfileMapper.toProfile(answers), today), today);
     }
 
-    private StoredResponse store(Canonical request, CandidateProfile profile, LocalDate today) {
+    private StoredResponse store(Canonical request, CandidateProfile profile, LocalDate today, ConsentOrigin origin) {
         Instant now = clock.instant();
         NormalizedContact contact = request.contact();
         UUID leadId = leads.attach(contact, Ids.newId(clock), now);
@@ -204,12 +213,12 @@ public class AssessmentService {
         leads.recordChange(leadId, LeadChangeKind.ASSESSMENT_RECEIVED, now);
 
         String notice = assessment.privacyNoticeVersion;
-        consents.record(leadId, ConsentPurpose.HEALTH_DATA, true, notice, SOURCE_TYPE, assessment.id, now);
-        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, assessment.id, now);
+        consents.record(leadId, ConsentPurpose.HEALTH_DATA, true, notice, SOURCE_TYPE, assessment.id, origin, now);
+        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, assessment.id, origin, now);
         consents.record(leadId, ConsentPurpose.MARKETING, assessment.marketingConsent, notice, SOURCE_TYPE, assessment.id,
-                now);
+                origin, now);
         if (assessment.preferredChannel == ContactChannel.WHATSAPP) {
-            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, assessment.id, now);
+            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, assessment.id, origin, now);
         }
 
         AssessmentReceipt receipt = new AssessmentReceipt(assessment.id, assessment.reference, now, triage);

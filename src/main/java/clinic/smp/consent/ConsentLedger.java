@@ -18,25 +18,27 @@ public class ConsentLedger {
     static final String STAFF_REQUEST = "STAFF_REQUEST";
 
     private final EntityManager em;
+    private final PrivacyNotices notices;
     private final Clock clock;
 
-    public ConsentLedger(EntityManager em, Clock clock) {
+    public ConsentLedger(EntityManager em, PrivacyNotices notices, Clock clock) {
         this.em = em;
+        this.notices = notices;
         this.clock = clock;
     }
 
     /** A decision carried by a form submission. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion, String sourceType,
-            UUID sourceId, Instant at) {
-        append(leadId, purpose, granted, noticeVersion, sourceType, sourceId, null, at);
+            UUID sourceId, ConsentOrigin origin, Instant at) {
+        append(leadId, purpose, granted, noticeVersion, sourceType, sourceId, null, origin, at);
     }
 
     /** A decision the person made through staff (e.g. a withdrawal by phone), recorded with the key that took it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordOnRequest(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion,
             String recordedBy, Instant at) {
-        append(leadId, purpose, granted, noticeVersion, STAFF_REQUEST, null, recordedBy, at);
+        append(leadId, purpose, granted, noticeVersion, STAFF_REQUEST, null, recordedBy, ConsentOrigin.UNKNOWN, at);
     }
 
     /** The notice version of the person's latest decision on {@code purpose}, if any. */
@@ -47,7 +49,7 @@ public class ConsentLedger {
     }
 
     private void append(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion, String sourceType,
-            UUID sourceId, String recordedBy, Instant at) {
+            UUID sourceId, String recordedBy, ConsentOrigin origin, Instant at) {
         ConsentRecord record = new ConsentRecord();
         record.id = Ids.newId(clock);
         record.leadId = leadId;
@@ -57,6 +59,9 @@ public class ConsentLedger {
         record.sourceType = sourceType;
         record.sourceId = sourceId;
         record.recordedBy = recordedBy;
+        record.noticeHash = notices.hashOf(noticeVersion).orElse(null);
+        record.sourceIp = origin.ip();
+        record.userAgent = origin.userAgent();
         record.recordedAt = at;
         em.persist(record);
         if (purpose == ConsentPurpose.MARKETING) {

@@ -39,6 +39,17 @@ public class ConsentRecord {
     @Column(name = "source_id")
     public UUID sourceId;
 
+    /** SHA-256 of the text of the notice version the person saw. */
+    @Column(name = "notice_hash", length = 64, columnDefinition = "bpchar(64)")
+    public String noticeHash;
+
+    /** The client's address when the decision came from a form. */
+    @Column(name = "source_ip", length = 64)
+    public String sourceIp;
+
+    @Column(name = "user_agent", length = 512)
+    public String userAgent;
+
     /** The API key that recorded a decision made on the person's request. */
     @Column(name = "recorded_by", length = 120)
     public String recordedBy;

@@ -20,7 +20,9 @@ import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
 import clinic.smp.consent.ConsentLedger;
+import clinic.smp.consent.ConsentOrigin;
 import clinic.smp.consent.ConsentPurpose;
+import clinic.smp.consent.PrivacyNotices;
 import clinic.smp.enquiry.api.EnquiryConsent;
 import clinic.smp.enquiry.api.EnquiryReceipt;
 import clinic.smp.enquiry.api.EnquiryRequest;
@@ -51,13 +53,14 @@ public class EnquiryService {
     private final LeadRepository leads;
     private final EnquiryRepository enquiries;
     private final ConsentLedger consents;
+    private final PrivacyNotices notices;
     private final ReferenceAllocator references;
     private final Quarantine quarantine;
     private final ObjectMapper json;
     private final Clock clock;
 
     public EnquiryService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
-            EnquiryRepository enquiries, ConsentLedger consents, ReferenceAllocator references, Quarantine quarantine,
+            EnquiryRepository enquiries, ConsentLedger consents, PrivacyNotices notices, ReferenceAllocator references, Quarantine quarantine,
             ObjectMapper json, Clock clock) {
         this.validator = validator;
         this.contacts = contacts;
@@ -65,6 +68,7 @@ public class EnquiryService {
         this.leads = leads;
         this.enquiries = enquiries;
         this.consents = consents;
+        this.notices = notices;
         this.references = references;
         this.quarantine = quarantine;
         this.json = json;
@@ -76,7 +80,7 @@ public class EnquiryService {
             AttributionRequest attribution) {
     }
 
-    public SubmissionResult submit(EnquiryRequest request, String idempotencyKey) {
+    public SubmissionResult submit(EnquiryRequest request, String idempotencyKey, ConsentOrigin origin) {
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
@@ -87,6 +91,11 @@ public class EnquiryService {
         violations.addAll(BeanViolations.toFieldViolations(validator.validate(request)));
         NormalizedContact contact = contacts.normalize(request.name(), request.email(), request.phone(),
                 request.preferredChannel(), "", violations);
+        if (request.consent() != null && request.consent().privacyNoticeVersion() != null
+                && notices.hashOf(request.consent().privacyNoticeVersion()).isEmpty()) {
+            violations.add(new FieldViolation("consent.privacyNoticeVersion",
+                    "is not a privacy notice the clinic has published (published: " + notices.published() + ")"));
+        }
         ContactNormalizer.throwIfAny(violations);
 
         String message = request.message() == null || request.message().isBlank() ? null : request.message().strip();
@@ -101,10 +110,10 @@ public class EnquiryService {
                 new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
                 request.attribution());
         return QuarkusTransaction.requiringNew().call(() -> submissions.once("enquiry", idempotencyKey, fingerprint,
-                () -> store(canonical)));
+                () -> store(canonical, origin)));
     }
 
-    private StoredResponse store(Canonical request) {
+    private StoredResponse store(Canonical request, ConsentOrigin origin) {
         Instant now = clock.instant();
         NormalizedContact contact = request.contact();
         UUID leadId = leads.attach(contact, Ids.newId(clock), now);
@@ -118,10 +127,10 @@ public class EnquiryService {
         leads.recordChange(leadId, LeadChangeKind.ENQUIRY_RECEIVED, now);
 
         String notice = enquiry.privacyNoticeVersion;
-        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, now);
-        consents.record(leadId, ConsentPurpose.MARKETING, enquiry.marketingConsent, notice, SOURCE_TYPE, enquiry.id, now);
+        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, origin, now);
+        consents.record(leadId, ConsentPurpose.MARKETING, enquiry.marketingConsent, notice, SOURCE_TYPE, enquiry.id, origin, now);
         if (enquiry.preferredChannel == ContactChannel.WHATSAPP) {
-            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, enquiry.id, now);
+            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, enquiry.id, origin, now);
         }
 
         EnquiryReceipt receipt = new EnquiryReceipt(enquiry.id, enquiry.reference, enquiry.receivedAt);

@@ -66,7 +66,7 @@ public class LeadService {
         List<ConsentView> consents = em.createQuery("from ConsentRecord where leadId = ?1 order by recordedAt, id",
                 ConsentRecord.class).setParameter(1, id).getResultList().stream()
                 .map(c -> new ConsentView(c.purpose, c.granted, c.noticeVersion, c.sourceType, c.sourceId, c.recordedAt,
-                        c.recordedBy))
+                        c.recordedBy, c.noticeHash, c.sourceIp, c.userAgent))
                 .toList();
         return new LeadDetail(lead, enquiryViews, assessmentViews, history, consents);
     }

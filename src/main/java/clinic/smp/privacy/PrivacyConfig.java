@@ -12,6 +12,9 @@ public interface PrivacyConfig {
     @WithDefault("P1095D")
     Duration retention();
 
+    /** Published privacy-notice versions; each has its text in privacy-notices/<version>.md. */
+    java.util.List<String> notices();
+
     /** How often the retention job looks for such leads. */
     @WithDefault("24h")
     Duration retentionCheckEvery();

@@ -211,6 +211,7 @@ class EnquiryResourceTest {
                 invalid("consent missing", b -> b.remove("consent"), "consent"),
                 invalid("contact consent refused", b -> consent(b).put("contact", false), "consent.contact"),
                 invalid("notice version missing", b -> consent(b).remove("privacyNoticeVersion"), "consent.privacyNoticeVersion"),
+                invalid("notice version never published", b -> consent(b).put("privacyNoticeVersion", "2019-01"), "consent.privacyNoticeVersion"),
                 invalid("notice version malformed", b -> consent(b).put("privacyNoticeVersion", "v 1 / draft"), "consent.privacyNoticeVersion"),
                 invalid("name missing", b -> b.remove("name"), "name"),
                 invalid("name blank", b -> b.put("name", "   "), "name"),

@@ -50,6 +50,24 @@ class PersonalDataTest {
     }
 
     @Test
+    void everyConsentIsProvableWithTheNoticeTextItsOriginAndClient() throws Exception {
+        String lead = person("robin." + UUID.randomUUID() + "@example.com");
+        String noticeHash;
+        try (var text = getClass().getResourceAsStream("/privacy-notices/2025-11.md")) {
+            noticeHash = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.readAllBytes()));
+        }
+        List<Map<String, Object>> consents = TestKeys.asStaff().get(LEADS + lead).then().statusCode(200).extract()
+                .path("consents");
+        assertThat(consents).isNotEmpty().allSatisfy(consent -> {
+            assertThat(consent.get("noticeVersion")).isEqualTo("2025-11");
+            assertThat(consent.get("noticeHash")).isEqualTo(noticeHash);
+            assertThat((String) consent.get("sourceIp")).isNotBlank();
+            assertThat((String) consent.get("userAgent")).isNotBlank();
+        });
+    }
+
+    @Test
     void aWithdrawnMarketingConsentReachesTheCrmAndKeepsTheHistory() {
         String lead = person("robin." + UUID.randomUUID() + "@example.com");
         assertThat(TestKeys.asCrm().get(LEADS + lead).then().extract().<Boolean> path("lead.marketingConsent")).isFalse();

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
 import clinic.smp.common.problem.Problem;
 
@@ -67,8 +68,8 @@ public class AssessmentResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
     public Response submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            AssessmentRequest request) {
-        return service.submit(request, idempotencyKey).toResponse();
+            AssessmentRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).toResponse();
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
