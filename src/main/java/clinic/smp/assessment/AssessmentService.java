@@ -40,7 +40,6 @@ import clinic.smp.consent.PrivacyNotices;
 import clinic.smp.eligibility.EligibilityEngine;
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.Outcome;
-import clinic.smp.eligibility.triage.TriageResult;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactChannel;
 import clinic.smp.intake.ContactNormalizer;
@@ -206,10 +205,8 @@ public class AssessmentService {
         assessment.answers = toJson(request.answers());
         assessments.persist(assessment);
 
-        TriageResult result = engine.evaluate(profile, today);
-        TriageView triage = texts.view(result, today);
-        record(assessment, result.outcome(), applicationsOf(result), triage, profile, TriageRecord.Kind.AUTOMATED, null,
-                null, today, now);
+        TriageView triage = texts.view(engine.evaluate(profile, today), today);
+        record(assessment, triage, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null, today, now);
         leads.recordChange(leadId, LeadChangeKind.ASSESSMENT_RECEIVED, now);
 
         String notice = assessment.privacyNoticeVersion;
@@ -229,27 +226,26 @@ public class AssessmentService {
      * Stores a triage of the assessment and keeps its outcome on the lead. Records are only ever added: the
      * history of an assessment is its records, oldest first.
      */
-    private TriageRecord record(Assessment assessment, Outcome outcome, List<String> applications, TriageView view,
-            CandidateProfile profile, TriageRecord.Kind kind, String decidedBy, String overrideReason, LocalDate evaluatedOn,
-            Instant now) {
+    private TriageRecord record(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
+            String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
         TriageRecord record = new TriageRecord();
         record.id = Ids.newId(clock);
         record.assessmentId = assessment.id;
         record.leadId = assessment.leadId;
         record.kind = kind;
-        record.outcome = outcome;
-        record.applications = toJson(applications);
+        record.outcome = view.outcome();
+        record.applications = toJson(view.applications().stream().map(a -> a.application().name()).toList());
         record.earliestTreatmentDate = view.earliestTreatmentDate();
         record.rulesetName = view.ruleset().name();
         record.rulesetFingerprint = view.ruleset().fingerprint();
         record.evaluatedOn = evaluatedOn;
         record.evaluatedAt = now;
-        record.profile = toJson(profile);
+        record.profile = profileJson;
         record.result = toJson(view);
         record.decidedBy = decidedBy;
         record.overrideReason = overrideReason;
         triages.persist(record);
-        leads.recordTriage(assessment.leadId, outcome.name(), record.applications, now);
+        leads.recordTriage(assessment.leadId, view.outcome().name(), record.applications, now);
         return record;
     }
 
@@ -260,10 +256,9 @@ public class AssessmentService {
         LocalDate today = today();
         Instant now = clock.instant();
         CandidateProfile profile = ProfileMapper.toProfile(storedAnswersValidated(assessment, today));
-        TriageResult result = engine.evaluate(profile, today);
-        TriageView view = texts.view(result, today);
-        TriageRecord record = record(assessment, result.outcome(), applicationsOf(result), view, profile,
-                TriageRecord.Kind.RERUN, decidedBy, null, today, now);
+        TriageView view = texts.view(engine.evaluate(profile, today), today);
+        TriageRecord record = record(assessment, view, toJson(profile), TriageRecord.Kind.RERUN, decidedBy, null, today,
+                now);
         leads.recordChange(leadId, LeadChangeKind.TRIAGE_RERUN, now);
         return entry(record, view);
     }
@@ -284,24 +279,8 @@ public class AssessmentService {
         TriageView view = new TriageView(outcome, texts.summary(outcome), base.applications(), base.precautions(), reasons,
                 base.earliestTreatmentDate(), base.nextSteps(), base.sessions(), base.recolouringDue(), base.ruleset(),
                 base.evaluatedOn());
-        TriageRecord record = new TriageRecord();
-        record.id = Ids.newId(clock);
-        record.assessmentId = assessment.id;
-        record.leadId = leadId;
-        record.kind = TriageRecord.Kind.OVERRIDE;
-        record.outcome = outcome;
-        record.applications = latest.applications;
-        record.earliestTreatmentDate = latest.earliestTreatmentDate;
-        record.rulesetName = latest.rulesetName;
-        record.rulesetFingerprint = latest.rulesetFingerprint;
-        record.evaluatedOn = latest.evaluatedOn;
-        record.evaluatedAt = now;
-        record.profile = latest.profile;
-        record.result = toJson(view);
-        record.decidedBy = decidedBy;
-        record.overrideReason = reason;
-        triages.persist(record);
-        leads.recordTriage(leadId, outcome.name(), record.applications, now);
+        TriageRecord record = record(assessment, view, latest.profile, TriageRecord.Kind.OVERRIDE, decidedBy, reason,
+                latest.evaluatedOn, now);
         leads.recordChange(leadId, LeadChangeKind.TRIAGE_OVERRIDDEN, now);
         return entry(record, view);
     }
@@ -315,10 +294,6 @@ public class AssessmentService {
         }
         return assessments.latestOfLead(leadId).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
                 "This lead has no self-assessment, so it has no triage to re-run or override."));
-    }
-
-    private static List<String> applicationsOf(TriageResult result) {
-        return result.applications().stream().map(a -> a.application().name()).toList();
     }
 
     public TriageEntry entry(TriageRecord record, TriageView view) {
