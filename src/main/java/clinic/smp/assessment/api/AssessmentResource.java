@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.intake.ratelimit.RateLimited;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
 import clinic.smp.common.problem.Problem;
@@ -44,7 +46,7 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitAssessment", summary = "Submit a self-assessment and get its triage", description = """
+    @Operation(operationId = "submitAssessment", summary = "Submit a self-assessment and get its triage", extensions = @Extension(name = RateLimited.OPENAPI_EXTENSION, value = RateLimited.OPENAPI_DESCRIPTION), description = """
             Validates the answers against the current form (unknown question codes, answers outside the allowed \
             options, missing required answers and answers to hidden questions are 400s naming `answers.<CODE>`), \
             triages them, and stores the assessment (answers as submitted) with its triage result in one \
@@ -66,6 +68,7 @@ public class AssessmentResource {
             @Header(name = "Location", description = "The assessment's URL.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             @Header(name = "Idempotent-Replayed", description = "Present (true) when this is the stored answer of an earlier identical request.", schema = @Schema(type = SchemaType.BOOLEAN)) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentReceipt.class), examples = @ExampleObject(name = "suitableLater", value = TriageExamples.RECEIPT_SUITABLE_LATER)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
+    @RateLimited
     public Response submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             AssessmentRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {

@@ -66,6 +66,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 {"type": "https://smp-clinic.example/problems/precondition-required", "title": "Precondition required", "status": 428,
                  "detail": "Send the lead's ETag in If-Match, so that a change made since you read the lead is not overwritten.",
                  "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_RATE_LIMITED, summary = "Over the rate limit", value = """
+                {"type": "https://smp-clinic.example/problems/rate-limited", "title": "Too many requests", "status": 429,
+                 "detail": "Too many submissions from your network address. Nothing was stored; try again in 30 seconds.",
+                 "instance": "/api/v1/enquiries"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_INTERNAL, summary = "Unexpected failure", value = """
                 {"type": "https://smp-clinic.example/problems/internal", "title": "Internal error", "status": 500,
                  "detail": "The request failed on our side (error id 8d2f0c1e-3b4a-4c5d-9e6f-7a8b9c0d1e2f). Nothing was stored.",
@@ -95,4 +99,5 @@ public class ApiDocs extends Application {
     public static final String EXAMPLE_PRECONDITION_FAILED = "preconditionFailed";
     public static final String EXAMPLE_PRECONDITION_REQUIRED = "preconditionRequired";
     public static final String EXAMPLE_UNAVAILABLE = "serviceUnavailable";
+    public static final String EXAMPLE_RATE_LIMITED = "rateLimited";
 }

@@ -9,15 +9,26 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldViolation> violations;
+    private final Long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<FieldViolation> violations) {
+        this(type, detail, violations, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldViolation> violations, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.type = type;
         this.violations = List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal the client may retry after the given number of seconds (sent as Retry-After). */
+    public static ProblemException retryLater(ProblemType type, String detail, long retryAfterSeconds) {
+        return new ProblemException(type, detail, List.of(), Math.max(1, retryAfterSeconds));
     }
 
     public static ProblemException invalid(List<FieldViolation> violations) {
@@ -42,5 +53,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /** Seconds the client should wait before retrying, or null when a retry would not help. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

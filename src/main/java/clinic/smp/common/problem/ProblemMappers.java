@@ -53,6 +53,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (e.retryAfterSeconds() != null) {
+            return builder(e.type().status(), problem(e.type(), e.getMessage(), e.violations(), uri))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         return respond(e.type(), e.getMessage(), e.violations(), uri);
     }
 
