@@ -3,13 +3,22 @@ package clinic.smp.intake;
 /** Shared text constraints for free-text fields, written so that Java and ECMAScript read the patterns alike. */
 public final class Text {
 
+    /*
+     * Never allowed in free text: C0 and C1 control characters, the bidirectional embedding, override and isolate
+     * controls (U+202A-U+202E, U+2066-U+2069: they make a name display as something else in a CRM or a CSV), and
+     * unpaired surrogates (not Unicode text at all). JSON Schema reads patterns with Unicode semantics, so a valid
+     * surrogate pair (an emoji) is one character and passes, as it does in Java.
+     */
+    private static final String NEVER = "\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uD800-\\uDFFF";
+
     /** No control characters at all (names, references, attribution). */
-    public static final String SINGLE_LINE = "^[^\\x00-\\x1F\\x7F]*$";
-    public static final String SINGLE_LINE_MESSAGE = "must not contain control characters";
+    public static final String SINGLE_LINE = "^[^\\x00-\\x1F" + NEVER + "]*$";
+    public static final String SINGLE_LINE_MESSAGE = "must not contain control characters, bidirectional overrides or unpaired surrogates";
 
     /** Line breaks and tabs allowed, other control characters not (messages). */
-    public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-    public static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs";
+    public static final String MULTI_LINE = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F" + NEVER + "]*$";
+    public static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs, "
+            + "bidirectional overrides or unpaired surrogates";
 
     /** A BCP 47 language tag such as en, en-GB or pt-BR. */
     public static final String LANGUAGE_TAG = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$";
