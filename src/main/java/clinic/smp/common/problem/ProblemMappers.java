@@ -235,12 +235,20 @@ public class ProblemMappers {
                 requestId == null ? null : requestId.toString());
     }
 
+    /**
+     * The server is shutting down or starting up: admin_shutdown (a stop terminating a running statement),
+     * crash_shutdown, cannot_connect_now ("the database system is starting up / shutting down"). Not connection
+     * errors to the driver (no 08 class), but the same for a client: nothing was stored, retry shortly.
+     */
+    private static final java.util.Set<String> SERVER_GOING_OR_COMING = java.util.Set.of("57P01", "57P02", "57P03");
+
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
                 return true;
             }
             String name = t.getClass().getName().toLowerCase(Locale.ROOT);
