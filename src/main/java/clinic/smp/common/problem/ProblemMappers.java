@@ -209,6 +209,15 @@ public class ProblemMappers {
                     "The service cannot reach its database right now. Nothing was stored; retry shortly.", List.of(), uri);
             return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
+        if (isCommitFailure(e)) {
+            // The connection broke while committing: the write may or may not have landed. A retry with the same
+            // Idempotency-Key (or the same body, within the duplicate window) is answered with the stored receipt.
+            LOG.warnf("Commit failed for %s: %s", uri.getPath(), describeTypes(e));
+            Problem body = problem(ProblemType.SERVICE_UNAVAILABLE, "The connection to the database broke while saving. Retry "
+                    + "with the same Idempotency-Key (or the same body): a submission that was saved is answered with its "
+                    + "original receipt, never stored twice.", List.of(), uri);
+            return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
         // Types and stack frames only: exception messages may quote submitted values.
         LOG.errorf("Unhandled error %s on %s: %s%n%s", errorId, uri.getPath(), describeTypes(e), frames(e));
@@ -254,6 +263,27 @@ public class ProblemMappers {
             String name = t.getClass().getName().toLowerCase(Locale.ROOT);
             if (name.contains("acquisitiontimeout")) {
                 return true;
+            }
+            // Agroal's pool gives up with a plain SQLException (no SQLState) after the acquisition timeout.
+            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A commit the transaction manager could not complete. The services never mark a transaction rollback-only (their
+     * exceptions propagate as themselves), so this means the database went away during the commit.
+     */
+    private static boolean isCommitFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
         return false;
