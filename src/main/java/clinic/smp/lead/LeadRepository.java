@@ -89,10 +89,16 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
             keys.add("phone:" + phone);
         }
         java.util.Collections.sort(keys);
-        for (String key : keys) {
+        if (keys.size() == 1) {
             getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .setParameter("key", key).getSingleResult();
+                    .setParameter("key", keys.get(0)).getSingleResult();
+            return;
         }
+        // Both in one round trip; the materialised CTE is taken before the outer lock, keeping the order.
+        getEntityManager().createNativeQuery("""
+                with first as materialized (select pg_advisory_xact_lock(hashtextextended(:first, 0)))
+                select pg_advisory_xact_lock(hashtextextended(:second, 0)) from first""")
+                .setParameter("first", keys.get(0)).setParameter("second", keys.get(1)).getSingleResult();
     }
 
     /** Appends a row to the change feed, in the caller's transaction. */
