@@ -47,6 +47,7 @@ import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
 import clinic.smp.intake.honeypot.Quarantine;
 import clinic.smp.intake.idempotency.IdempotencyKeys;
+import clinic.smp.intake.idempotency.PreparedSubmission;
 import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.idempotency.Submissions;
@@ -163,7 +164,7 @@ public class AssessmentService {
         }
         return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey,
                 Fingerprint.of(canonical),
-                () -> store(canonical, profile, today, origin)));
+                () -> prepare(canonical, profile, today, origin)));
     }
 
     /** Answers a honeypot submission exactly like a stored one (triage included), and keeps it in quarantine instead. */
@@ -193,37 +194,47 @@ public class AssessmentService {
         return texts.view(engine.evaluate(ProfileMapper.toProfile(answers), today), today);
     }
 
-    private StoredResponse store(Canonical request, CandidateProfile profile, LocalDate today, ConsentOrigin origin) {
+    /** The receipt, triage included, is known before anything is written; the writes follow unless this is a replay. */
+    private PreparedSubmission prepare(Canonical request, CandidateProfile profile, LocalDate today, ConsentOrigin origin) {
         Instant now = clock.instant();
+        TriageView triage = texts.view(engine.evaluate(profile, today), today);
+        AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), references.next('A'), now, triage);
+        StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()), toJson(receipt));
+        return new PreparedSubmission(response, () -> store(receipt, request, profile, today, origin));
+    }
+
+    private void store(AssessmentReceipt receipt, Canonical request, CandidateProfile profile, LocalDate today,
+            ConsentOrigin origin) {
+        Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
-        UUID leadId = leads.attach(contact, Ids.newId(clock), now);
+        boolean marketing = request.consent().marketingGranted();
+        TriageView triage = receipt.triage();
+        UUID leadId = leads.attach(contact, Ids.newId(clock), now, LeadChangeKind.ASSESSMENT_RECEIVED,
+                new LeadRepository.SubmissionFacts(marketing, triage.outcome().name(), applicationsJson(triage)));
 
         Assessment assessment = new Assessment();
-        assessment.receive(Ids.newId(clock), references.next('A'), leadId, contact, request.locale(),
-                request.consent().privacyNoticeVersion(), request.consent().marketingGranted(), request.attribution(), now);
+        assessment.receive(receipt.id(), receipt.reference(), leadId, contact, request.locale(),
+                request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         assessment.formVersion = request.formVersion();
         assessment.answers = toJson(request.answers());
         assessments.persist(assessment);
-
-        TriageView triage = texts.view(engine.evaluate(profile, today), today);
         record(assessment, triage, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null, today, now);
-        leads.recordChange(leadId, LeadChangeKind.ASSESSMENT_RECEIVED, now);
 
         String notice = assessment.privacyNoticeVersion;
         consents.record(leadId, ConsentPurpose.HEALTH_DATA, true, notice, SOURCE_TYPE, assessment.id, origin, now);
         consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, assessment.id, origin, now);
-        consents.record(leadId, ConsentPurpose.MARKETING, assessment.marketingConsent, notice, SOURCE_TYPE, assessment.id,
-                origin, now);
+        consents.record(leadId, ConsentPurpose.MARKETING, marketing, notice, SOURCE_TYPE, assessment.id, origin, now);
         if (assessment.preferredChannel == ContactChannel.WHATSAPP) {
             consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, assessment.id, origin, now);
         }
+    }
 
-        AssessmentReceipt receipt = new AssessmentReceipt(assessment.id, assessment.reference, now, triage);
-        return new StoredResponse(201, URI.create("/api/v1/assessments/" + assessment.id), toJson(receipt));
+    private String applicationsJson(TriageView view) {
+        return toJson(view.applications().stream().map(a -> a.application().name()).toList());
     }
 
     /**
-     * Stores a triage of the assessment and keeps its outcome on the lead. Records are only ever added: the
+     * Stores a triage of the assessment (the caller keeps its outcome on the lead). Records are only ever added: the
      * history of an assessment is its records, oldest first.
      */
     private TriageRecord record(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
@@ -234,7 +245,7 @@ public class AssessmentService {
         record.leadId = assessment.leadId;
         record.kind = kind;
         record.outcome = view.outcome();
-        record.applications = toJson(view.applications().stream().map(a -> a.application().name()).toList());
+        record.applications = applicationsJson(view);
         record.earliestTreatmentDate = view.earliestTreatmentDate();
         record.rulesetName = view.ruleset().name();
         record.rulesetFingerprint = view.ruleset().fingerprint();
@@ -245,7 +256,6 @@ public class AssessmentService {
         record.decidedBy = decidedBy;
         record.overrideReason = overrideReason;
         triages.persist(record);
-        leads.recordTriage(assessment.leadId, view.outcome().name(), record.applications, now);
         return record;
     }
 
@@ -259,6 +269,7 @@ public class AssessmentService {
         TriageView view = texts.view(engine.evaluate(profile, today), today);
         TriageRecord record = record(assessment, view, toJson(profile), TriageRecord.Kind.RERUN, decidedBy, null, today,
                 now);
+        leads.recordTriage(leadId, view.outcome().name(), record.applications, now);
         leads.recordChange(leadId, LeadChangeKind.TRIAGE_RERUN, now);
         return entry(record, view);
     }
@@ -281,6 +292,7 @@ public class AssessmentService {
                 base.evaluatedOn());
         TriageRecord record = record(assessment, view, latest.profile, TriageRecord.Kind.OVERRIDE, decidedBy, reason,
                 latest.evaluatedOn, now);
+        leads.recordTriage(leadId, view.outcome().name(), record.applications, now);
         leads.recordChange(leadId, LeadChangeKind.TRIAGE_OVERRIDDEN, now);
         return entry(record, view);
     }

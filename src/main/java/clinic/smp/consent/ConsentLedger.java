@@ -27,7 +27,10 @@ public class ConsentLedger {
         this.clock = clock;
     }
 
-    /** A decision carried by a form submission. */
+    /**
+     * A decision carried by a form submission. (The submission writes the marketing decision onto the lead itself,
+     * with the rest of the lead: see {@code LeadRepository.attach}.)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion, String sourceType,
             UUID sourceId, ConsentOrigin origin, Instant at) {
@@ -39,6 +42,11 @@ public class ConsentLedger {
     public void recordOnRequest(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion,
             String recordedBy, Instant at) {
         append(leadId, purpose, granted, noticeVersion, STAFF_REQUEST, null, recordedBy, ConsentOrigin.UNKNOWN, at);
+        if (purpose == ConsentPurpose.MARKETING) {
+            // The CRM sees the person's current marketing decision on the lead itself.
+            em.createNativeQuery("update lead set marketing_consent = :granted where id = :lead")
+                    .setParameter("granted", granted).setParameter("lead", leadId).executeUpdate();
+        }
     }
 
     /** The notice version of the person's latest decision on {@code purpose}, if any. */
@@ -64,10 +72,5 @@ public class ConsentLedger {
         record.userAgent = origin.userAgent();
         record.recordedAt = at;
         em.persist(record);
-        if (purpose == ConsentPurpose.MARKETING) {
-            // The CRM sees the person's current marketing decision on the lead itself.
-            em.createNativeQuery("update lead set marketing_consent = :granted where id = :lead")
-                    .setParameter("granted", granted).setParameter("lead", leadId).executeUpdate();
-        }
     }
 }

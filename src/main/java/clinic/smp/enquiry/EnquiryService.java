@@ -34,6 +34,7 @@ import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
 import clinic.smp.intake.honeypot.Quarantine;
 import clinic.smp.intake.idempotency.IdempotencyKeys;
+import clinic.smp.intake.idempotency.PreparedSubmission;
 import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.idempotency.Submissions;
@@ -110,31 +111,37 @@ public class EnquiryService {
                 new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
                 request.attribution());
         return QuarkusTransaction.requiringNew().call(() -> submissions.once("enquiry", idempotencyKey, fingerprint,
-                () -> store(canonical, origin)));
+                () -> prepare(canonical, origin)));
     }
 
-    private StoredResponse store(Canonical request, ConsentOrigin origin) {
+    /** The receipt is known before anything is written; the writes follow only if this is not a replay. */
+    private PreparedSubmission prepare(Canonical request, ConsentOrigin origin) {
         Instant now = clock.instant();
+        EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
+        StoredResponse response = new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt));
+        return new PreparedSubmission(response, () -> store(receipt, request, origin));
+    }
+
+    private void store(EnquiryReceipt receipt, Canonical request, ConsentOrigin origin) {
+        Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
-        UUID leadId = leads.attach(contact, Ids.newId(clock), now);
+        boolean marketing = request.consent().marketingGranted();
+        UUID leadId = leads.attach(contact, Ids.newId(clock), now, LeadChangeKind.ENQUIRY_RECEIVED,
+                LeadRepository.SubmissionFacts.enquiry(marketing));
 
         Enquiry enquiry = new Enquiry();
-        enquiry.receive(Ids.newId(clock), references.next('E'), leadId, contact, request.locale(),
-                request.consent().privacyNoticeVersion(), request.consent().marketingGranted(), request.attribution(), now);
+        enquiry.receive(receipt.id(), receipt.reference(), leadId, contact, request.locale(),
+                request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         enquiry.topic = request.topic();
         enquiry.message = request.message();
         enquiries.persist(enquiry);
-        leads.recordChange(leadId, LeadChangeKind.ENQUIRY_RECEIVED, now);
 
         String notice = enquiry.privacyNoticeVersion;
         consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, origin, now);
-        consents.record(leadId, ConsentPurpose.MARKETING, enquiry.marketingConsent, notice, SOURCE_TYPE, enquiry.id, origin, now);
+        consents.record(leadId, ConsentPurpose.MARKETING, marketing, notice, SOURCE_TYPE, enquiry.id, origin, now);
         if (enquiry.preferredChannel == ContactChannel.WHATSAPP) {
             consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, enquiry.id, origin, now);
         }
-
-        EnquiryReceipt receipt = new EnquiryReceipt(enquiry.id, enquiry.reference, enquiry.receivedAt);
-        return new StoredResponse(201, URI.create("/api/v1/enquiries/" + enquiry.id), toJson(receipt));
     }
 
     /** Answers a honeypot submission exactly like a stored one, and keeps it in quarantine instead. */

@@ -1,11 +1,19 @@
 package clinic.smp.intake;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
  * Hands out human references from the {@code human_reference_seq} sequence, fetching a block of numbers per round
  * trip (the sequence increments by {@value #BLOCK}). Numbers of a block that a restart abandons are simply never used.
+ *
+ * <p>
+ * No lock is held while the database is asked for a block: when it is slow or down, each request waits (and fails)
+ * on its own, instead of queueing behind the one that is fetching. Two requests that find the block used up at the
+ * same moment may both fetch one; the numbers of the block that loses are never used, and no number is ever handed
+ * out twice, because each is taken from its block by one atomic increment.
  */
 @ApplicationScoped
 public class ReferenceAllocator {
@@ -13,20 +21,32 @@ public class ReferenceAllocator {
     static final int BLOCK = 50;
 
     private final EntityManager em;
-    private long next;
-    private long limit;
+    private volatile Block current = new Block(0, 0);
 
     public ReferenceAllocator(EntityManager em) {
         this.em = em;
     }
 
-    public synchronized String next(char prefix) {
-        if (next == limit) {
-            long start = ((Number) em.createNativeQuery("select nextval('human_reference_seq')").getSingleResult())
-                    .longValue();
-            next = start;
-            limit = start + BLOCK;
+    private record Block(AtomicLong next, long limit) {
+        Block(long start, long limit) {
+            this(new AtomicLong(start), limit);
         }
-        return HumanReference.format(prefix, next++);
+
+        /** The next number of this block, or -1 when it is used up. */
+        long take() {
+            long number = next.getAndIncrement();
+            return number < limit ? number : -1;
+        }
+    }
+
+    public String next(char prefix) {
+        long number = current.take();
+        while (number < 0) {
+            long start = ((Number) em.createNativeQuery("select nextval('human_reference_seq')").getSingleResult()).longValue();
+            Block fresh = new Block(start, start + BLOCK);
+            number = fresh.take();
+            current = fresh;
+        }
+        return HumanReference.format(prefix, number);
     }
 }

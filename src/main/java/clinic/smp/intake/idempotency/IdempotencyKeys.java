@@ -20,7 +20,7 @@ import clinic.smp.common.problem.ProblemType;
  * Makes submissions safe to retry.
  *
  * <p>
- * A claim inserts the key's row in the caller's transaction. PostgreSQL's unique index makes a concurrent claim of the
+ * A claim inserts the key's row, with the response the submission gives, in the caller's transaction. PostgreSQL's unique index makes a concurrent claim of the
  * same key wait until the first transaction ends: if it committed, the waiter sees the stored response and replays it;
  * if it rolled back, the waiter gets the key. Two identical requests racing each other therefore create exactly one
  * submission, and a row with a response is always a complete submission, because both are written in one transaction.
@@ -49,20 +49,23 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims {@code key} within {@code scope} for a request whose canonical form hashes to {@code requestHash}.
+     * Claims {@code key} within {@code scope} for a request whose canonical form hashes to {@code requestHash}, storing
+     * the response the submission will give. The row commits or rolls back with the submission itself, so a stored
+     * response always belongs to a stored submission, and one statement does the whole bookkeeping.
      *
      * @throws ProblemException 422 when the key was already used for a different request
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public IdempotencyClaim claim(String scope, String key, String requestHash, Duration ttl) {
+    public IdempotencyClaim claim(String scope, String key, String requestHash, Duration ttl, StoredResponse response) {
         Instant now = clock.instant();
         List<?> claimed = em.createNativeQuery("""
-                insert into idempotency_record (scope, idem_key, request_hash, created_at, expires_at)
-                values (:scope, :key, :hash, :now, :expires)
+                insert into idempotency_record (scope, idem_key, request_hash, created_at, expires_at,
+                                                response_status, response_location, response_body)
+                values (:scope, :key, :hash, :now, :expires, :status, :location, :body)
                 on conflict (scope, idem_key) do update
                    set request_hash = excluded.request_hash, created_at = excluded.created_at,
-                       expires_at = excluded.expires_at, response_status = null, response_location = null,
-                       response_body = null
+                       expires_at = excluded.expires_at, response_status = excluded.response_status,
+                       response_location = excluded.response_location, response_body = excluded.response_body
                  where idempotency_record.expires_at <= excluded.created_at
                 returning 1""")
                 .setParameter("scope", scope)
@@ -70,9 +73,12 @@ public class IdempotencyKeys {
                 .setParameter("hash", requestHash)
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("expires", Timestamp.from(now.plus(ttl)))
+                .setParameter("status", response.status())
+                .setParameter("location", response.location() == null ? "" : response.location().toString())
+                .setParameter("body", response.body())
                 .getResultList();
         if (!claimed.isEmpty()) {
-            return new IdempotencyClaim.Granted(scope, key);
+            return new IdempotencyClaim.Granted();
         }
         Object[] existing = (Object[]) em.createNativeQuery("""
                 select request_hash, response_status, response_location, response_body
@@ -87,22 +93,7 @@ public class IdempotencyKeys {
         }
         String location = (String) existing[2];
         return new IdempotencyClaim.Replay(new StoredResponse(((Number) existing[1]).intValue(),
-                location == null ? null : URI.create(location), (String) existing[3]));
-    }
-
-    /** Stores the response of a granted claim, in the same transaction as the submission itself. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(IdempotencyClaim.Granted claim, StoredResponse response) {
-        em.createNativeQuery("""
-                update idempotency_record
-                   set response_status = :status, response_location = :location, response_body = :body
-                 where scope = :scope and idem_key = :key""")
-                .setParameter("status", response.status())
-                .setParameter("location", response.location() == null ? null : response.location().toString())
-                .setParameter("body", response.body())
-                .setParameter("scope", claim.scope())
-                .setParameter("key", claim.key())
-                .executeUpdate();
+                location == null || location.isEmpty() ? null : URI.create(location), (String) existing[3]));
     }
 
     @Scheduled(every = "${smp.idempotency.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

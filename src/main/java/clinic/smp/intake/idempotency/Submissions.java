@@ -32,19 +32,20 @@ public class Submissions {
      * @param scope the kind of submission, e.g. "enquiry"
      * @param idempotencyKey the client's key, or null
      * @param canonicalRequest the normalised request: equal meaning must serialise equally
-     * @param create stores the submission (in the caller's transaction) and returns its response
+     * @param prepare gives the submission's response (its ids, reference and, for an assessment, triage are known
+     *        before anything is written) and the work that stores it, run in the caller's transaction unless replayed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public SubmissionResult once(String scope, String idempotencyKey, Object canonicalRequest, Supplier<StoredResponse> create) {
+    public SubmissionResult once(String scope, String idempotencyKey, Object canonicalRequest, Supplier<PreparedSubmission> prepare) {
         String hash = fingerprint.of(canonicalRequest);
+        PreparedSubmission submission = prepare.get();
         IdempotencyClaim claim = idempotencyKey != null
-                ? keys.claim(scope, idempotencyKey, hash, config.keyTtl())
-                : keys.claim(scope + ":content", hash, hash, config.duplicateWindow());
+                ? keys.claim(scope, idempotencyKey, hash, config.keyTtl(), submission.response())
+                : keys.claim(scope + ":content", hash, hash, config.duplicateWindow(), submission.response());
         if (claim instanceof IdempotencyClaim.Replay replay) {
             return new SubmissionResult(replay.response(), true);
         }
-        StoredResponse response = create.get();
-        keys.complete((IdempotencyClaim.Granted) claim, response);
-        return new SubmissionResult(response, false);
+        submission.store().run();
+        return new SubmissionResult(submission.response(), false);
     }
 }
