@@ -1,0 +1,51 @@
+# Every knob of the harness, in one place. Sourced by bench/run after the mode (full or smoke) is known.
+
+# Environment given to the service for every benchmark start. The rate limiter would throttle the load
+# generator (one client address): switch it off here, and add any other service setting the same way.
+APP_ENV=(
+  SMP_RATE_LIMIT_ENABLED=false
+)
+JAVA_OPTS=${JAVA_OPTS:-}                 # e.g. JAVA_OPTS="-Xmx256m"; empty = the JVM's defaults, as in production
+
+APP_PORT=8095                            # the service under test
+PG_PORT=55499                            # the throwaway PostgreSQL the harness starts
+EMBEDDED_PG_PORT=55432                   # fixed at build time in the default (embedded) build
+PG_BIN=/usr/lib/postgresql/15/bin
+WRK_THREADS=2                            # the machine has 2 cores shared by wrk, the JVM and PostgreSQL
+INTAKE_CONNECTIONS=(16 64)
+FORM_CONNECTIONS=16
+SCALE_CONNECTIONS=8
+PAGE_LIMIT=50                            # the API's default page size
+LIST_FILTER_STATUS=CONTACTED
+LIST_FILTER_OUTCOME=SUITABLE
+STAFF_KEY=bench-only-bootstrap-staff-key-0123456789abcdef
+
+if [[ $MODE == smoke ]]; then
+  WARMUP_SECS=4          # per form
+  INTAKE_SECS=4
+  PGBENCH_SECS=4
+  BARE_SECS=3
+  FORM_SECS=3
+  SCALE_SECS=2
+  LEADS=20000
+  SEQUENTIAL_SUBMISSIONS=20
+  JMH_OPTS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+else
+  WARMUP_SECS=30         # per form: 60 s of JIT warm-up before the measured intake runs
+  INTAKE_SECS=30
+  PGBENCH_SECS=30
+  BARE_SECS=15
+  FORM_SECS=20
+  SCALE_SECS=10
+  LEADS=1000000
+  SEQUENTIAL_SUBMISSIONS=200
+  JMH_OPTS=(-f 1 -wi 5 -w 2s -i 5 -r 2s)
+fi
+
+# Targets (issue 6).
+TARGET_RATIO=0.7         # submit rps >= 0.7 x pgbench TPS of the same transaction, both forms, 16 connections
+TARGET_P99_MS=50         # p99 at 64 connections
+TARGET_TRIAGE_NS=5000    # one triage evaluation
+TARGET_DEEP_RATIO=1.5    # deep page / first page at 1M leads
+TARGET_START_MS=5000     # start to ready, embedded database
+TARGET_RSS_MIB=300       # RSS after the intake runs

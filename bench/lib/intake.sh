@@ -1,0 +1,188 @@
+# Scenario 1: intake vs the limit. Capture of one submission's transaction, per-submission statement and round-trip
+# counts, measured wrk runs of both forms, and pgbench replaying the captured transaction on the same server.
+
+# wrk_run <label> <connections> <seconds> <lua script> [script args...] -> prints the BENCH line
+wrk_run() {
+  local label=$1 c=$2 secs=$3 script=$4; shift 4
+  run_cmd wrk -t "$WRK_THREADS" -c "$c" -d "${secs}s" --timeout 10s --latency -s "$BENCH/lua/$script" "$BASE_URL" -- "$@" \
+    > "$OUT/wrk-$label.txt" 2>&1 || die "wrk failed: $(tail -3 "$OUT/wrk-$label.txt")"
+  grep -m1 '^BENCH-SAMPLE' "$OUT/wrk-$label.txt" >&2 || true
+  grep -m1 '^BENCH ' "$OUT/wrk-$label.txt" || die "no BENCH line in $OUT/wrk-$label.txt"
+}
+
+stored() { psql_value "select count(*) from $1"; }   # enquiry | assessment
+form_table() { [[ $1 == enquiry ]] && echo enquiry || echo assessment; }
+form_path() { [[ $1 == enquiry ]] && echo /api/v1/enquiries || echo /api/v1/assessments; }
+
+# A body of each form for one person (bash-side, for the capture and the sequential runs).
+body_of() { # <form> <email> <phone>
+  if [[ $1 == enquiry ]]; then
+    printf '{"name": "Capture Person", "email": "%s", "phone": "%s", "preferredChannel": "WHATSAPP", "topic": "SMP", "message": "Norwood 5, thinking about a shaved look.", "locale": "en-GB", "consent": {"contact": true, "privacyNoticeVersion": "2025-11", "marketing": false}, "attribution": {"utm_source": "instagram", "utm_campaign": "smp-autumn"}}' "$2" "$3"
+  else
+    printf '{"contact": {"name": "Capture Person", "email": "%s", "phone": "%s", "preferredChannel": "WHATSAPP"}, "consent": {"healthData": true, "contact": true, "privacyNoticeVersion": "2025-11", "marketing": false}, "formVersion": "2026-11", "locale": "en-GB", "attribution": {"utm_source": "instagram", "utm_campaign": "smp-autumn"}, "answers": {"DATE_OF_BIRTH": "1984-03-02", "SEX": "MALE", "GOAL": "SCAR_CAMOUFLAGE", "HAIR_LOSS": true, "HAIR_LOSS_PATTERN": "MALE_PATTERN", "NORWOOD_STAGE": "IV", "HAIR_LOSS_PROGRESSION": "STABLE", "SCARS": ["FUT_SCAR"], "TRANSPLANT_DONE": true, "TRANSPLANT_DATE": "2019-06-01", "TRANSPLANT_PLAN": "NO_TRANSPLANT_WANTED", "KELOID_TENDENCY": "NO", "ONCOLOGY_TREATMENT": false, "PREVIOUS_SMP": false}}' "$2" "$3"
+  fi
+}
+
+# Phones the load generators never produce: +44 796x xxxxxx.
+capture_phone() { printf '+44796%07d' $(( (RANDOM * 32768 + RANDOM) % 10000000 )); }
+
+submit_once() { # <form> <email> <phone> <idempotency key> -> response body
+  curl -sf -X POST "$BASE_URL$(form_path "$1")" -H 'Content-Type: application/json' -H "Idempotency-Key: $4" \
+    -H 'User-Agent: bench-capture' -d "$(body_of "$1" "$2" "$3")" || die "capture submission of $1 failed"
+}
+
+warm_up() {
+  local form
+  for form in assessment enquiry; do
+    log "warm-up: $form, ${WARMUP_SECS}s at 16 connections"
+    next_nonce
+    wrk_run "warmup-$form" 16 "$WARMUP_SECS" intake.lua "$form" "$NONCE" > /dev/null
+  done
+}
+
+# Each wrk run gets its own nonce (part of every email, phone and Idempotency-Key). Not in $(...): a subshell
+# would lose the increment.
+NONCE=0
+next_nonce() { NONCE=$(( NONCE + 1 )); }
+
+# Logs one submission of each form with log_statement=all and turns it into pgbench scripts.
+capture_transactions() {
+  log "capture: one submission of each form with log_statement=all"
+  psql_admin -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" > /dev/null
+  sleep 0.5
+  local form known
+  for form in enquiry assessment; do
+    local tag="Capture.$form.$RANDOM$RANDOM" phone key
+    phone=$(capture_phone); key="capture-$form-$RANDOM$RANDOM"
+    submit_once "$form" "$tag@Example.COM" "$phone" "$key" > "$OUT/capture-$form-response.json"
+    printf '%s\n' "$tag" "$phone" "$key" > "$OUT/capture-$form-values.txt"
+  done
+  psql_admin -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null
+  sleep 1
+  psql_admin -f "$BENCH/sql/capture.sql" > /dev/null
+  psql_admin -c "copy bench.log from '$PG_DIR/log/postgresql.csv' with csv" > /dev/null
+  for form in enquiry assessment; do
+    local tag phone key lower lead
+    { read -r tag; read -r phone; read -r key; } < "$OUT/capture-$form-values.txt"
+    lower=$(tr 'A-Z' 'a-z' <<< "$tag")
+    known="{\"$tag@Example.COM\": \"email\", \"$tag@example.com\": \"email\", \"$lower@example.com\": \"email\", \"$phone\": \"phone\", \"$key\": \"key\"}"
+    lead=$(psql_value "select lead_id from $(form_table "$form") where email = '$tag@example.com' or email = '$tag@Example.COM' limit 1")
+    psql_value "select '-- ' || line || E'\n' || sql || ';' from bench.transaction('insert into $(form_table "$form") ') order by line" \
+      > "$OUT/captured-$form.sql"
+    psql_value "select bench.pgbench_script('insert into $(form_table "$form") ', '$known'::jsonb)" > "$OUT/pgbench-$form.sql"
+    psql_value "select bench.pgbench_script('insert into $(form_table "$form") ', '$known'::jsonb, array['$lead'], '^insert into $(form_table "$form") ')" \
+      > "$OUT/pgbench-$form-insert.sql"
+    [[ -s $OUT/pgbench-$form.sql ]] || die "empty pgbench script for $form"
+    log "capture: $form transaction = $(grep -c '^-- ' "$OUT/captured-$form.sql") statements -> $OUT/pgbench-$form.sql"
+  done
+}
+
+# Round trips: TCP data segments PostgreSQL receives from the service (ss -ti, data_segs_in over all server-side
+# connections on the benchmark port), over N sequential submissions. pgjdbc writes one buffered message group per
+# Sync, i.e. per round trip; loopback's 64 KiB MTU keeps each in one segment (a group above pgjdbc's 8 KiB buffer
+# would count twice). psql uses the Unix socket, so the harness's own queries are not counted.
+segs_in() { ss -tinH state established "( sport = :$PG_PORT )" | grep -o 'data_segs_in:[0-9]*' | cut -d: -f2 | awk '{ s += $1 } END { print s + 0 }'; }
+
+# Exact count where strace is installed (optional): read calls that returned data, on every backend of the
+# service, i.e. one per round trip (a message group above the 8 KiB read buffer would count twice).
+STRACE_PID=
+strace_start() {
+  command -v strace > /dev/null || return 0
+  local args=() pid
+  for pid in $(psql_value "select pid from pg_stat_activity where usename = 'smp'"); do args+=(-p "$pid"); done
+  ((${#args[@]})) || return 0
+  strace -f -q -e trace=recvfrom -o "$OUT/strace-seq.txt" "${args[@]}" 2> /dev/null &
+  STRACE_PID=$!
+  sleep 1
+}
+strace_stop() { # <form> <submissions>
+  [[ -n $STRACE_PID ]] || return 0
+  sleep 0.3; kill "$STRACE_PID" 2> /dev/null || true; wait "$STRACE_PID" 2> /dev/null || true; STRACE_PID=
+  R[rt_strace_$1]=$(calc "$(grep -cE '^[0-9]+ +recvfrom\(.*\) = [1-9][0-9]*$' "$OUT/strace-seq.txt") / $2" 1)
+  mv "$OUT/strace-seq.txt" "$OUT/strace-seq-$1.txt"
+}
+
+sequential_round_trips() {
+  local form i before after rows0 rows1 calls
+  for form in enquiry assessment; do
+    rows0=$(stored "$(form_table "$form")")
+    psql_value "select pg_stat_statements_reset()" > /dev/null
+    before=$(segs_in)
+    strace_start
+    for i in $(seq 1 "$SEQUENTIAL_SUBMISSIONS"); do
+      submit_once "$form" "seq.$form.$i.$RANDOM@example.com" "$(capture_phone)" "seq-$form-$i-$RANDOM$RANDOM" > /dev/null
+    done
+    after=$(segs_in)
+    strace_stop "$form" "$(( $(stored "$(form_table "$form")") - rows0 ))"
+    rows1=$(stored "$(form_table "$form")")
+    calls=$(psql_value "select sum(calls) from pg_stat_statements where userid = 'smp'::regrole")
+    R[rt_$form]=$(calc "($after - $before) / ($rows1 - $rows0)" 1)
+    R[seq_stmts_$form]=$(calc "$calls / ($rows1 - $rows0)" 1)
+    note_cmd "# round trips: ss -tinH state established '( sport = :$PG_PORT )' data_segs_in before/after $SEQUENTIAL_SUBMISSIONS sequential curl POSTs of $form"
+    log "sequential $form: ${R[rt_$form]} round trips (strace: ${R[rt_strace_$form]:-n/a}), ${R[seq_stmts_$form]} statements per submission"
+  done
+}
+
+# Per-submission statement counts from pg_stat_statements over a measured run.
+statements_report() { # <form> <connections> <stored submissions>
+  psql_admin -A -F $'\t' -c "
+    select round(calls::numeric / $3, 2) as per_submission, calls,
+           regexp_replace(left(regexp_replace(query, '\s+', ' ', 'g'), 160), '\t', ' ') as statement
+      from pg_stat_statements where userid = 'smp'::regrole order by calls desc, query" \
+    > "$OUT/statements-$1-c$2.tsv"
+}
+
+intake_runs() {
+  local form c line rows0 rows1 n calls tc rps p99 bad
+  for form in assessment enquiry; do
+    for c in "${INTAKE_CONNECTIONS[@]}"; do
+      log "intake: $form, $c connections, ${INTAKE_SECS}s"
+      rows0=$(stored "$(form_table "$form")")
+      psql_value "select pg_stat_statements_reset()" > /dev/null
+      next_nonce
+      line=$(wrk_run "intake-$form-c$c" "$c" "$INTAKE_SECS" intake.lua "$form" "$NONCE")
+      rows1=$(stored "$(form_table "$form")")
+      n=$(( rows1 - rows0 ))
+      (( n > 0 )) || die "no $form was stored during the run"
+      calls=$(psql_value "select coalesce(sum(calls), 0) from pg_stat_statements where userid = 'smp'::regrole")
+      tc=$(psql_value "select coalesce(sum(calls), 0) from pg_stat_statements where userid = 'smp'::regrole and upper(trim(query)) in ('BEGIN', 'COMMIT', 'ROLLBACK')")
+      statements_report "$form" "$c" "$n"
+      rps=$(field rps "$line"); p99=$(field p99_ms "$line")
+      bad=$(( $(field non2xx "$line") + $(field socket_errors "$line") ))
+      R[rps_${form}_$c]=$rps
+      row "1 intake" "POST $form, $c conn: requests/s" "$rps" "" ""
+      row "1 intake" "POST $form, $c conn: p50 / p99 ms" "$(field p50_ms "$line") / $p99" \
+        "$([[ $c == 64 ]] && echo "p99 < $TARGET_P99_MS ms")" "$([[ $c == 64 ]] && verdict "$p99 < $TARGET_P99_MS")"
+      row "1 intake" "POST $form, $c conn: errors (non-2xx + socket)" "$bad" "0" "$(verdict "$bad == 0")"
+      row "1 intake" "POST $form, $c conn: SQL statements / submission (incl. BEGIN/COMMIT)" \
+        "$(calc "$calls / $n" 1) (BEGIN+COMMIT $(calc "$tc / $n" 1); $n stored)" "" ""
+    done
+    row "1 intake" "POST $form: DB round trips / submission (sequential, ss data_segs_in)" \
+      "${R[rt_$form]} (strace recvfrom: ${R[rt_strace_$form]:-n/a})" "" ""
+  done
+}
+
+pgbench_run() { # <label> <clients> <seconds> <script> <run number> -> tps
+  local out=$OUT/pgbench-$1.txt
+  run_cmd pgbench -h 127.0.0.1 -p "$PG_PORT" -U smp -n -M prepared -c "$2" -j "$WRK_THREADS" -T "$3" \
+    -D cnt=0 -D base="$(date +%s%3N)" -D run="$5" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
+  grep -q 'number of failed transactions: 0 ' "$out" || log "pgbench $1: $(grep 'failed' "$out")"
+  sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$out"
+}
+
+pgbench_runs() {
+  local form c tps run=0 bare_run=4 ratio
+  for form in assessment enquiry; do
+    for c in "${INTAKE_CONNECTIONS[@]}"; do
+      log "pgbench: $form transaction, $c clients, ${PGBENCH_SECS}s"
+      tps=$(pgbench_run "$form-c$c" "$c" "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$run"); run=$(( run + 1 ))
+      ratio=$(calc "${R[rps_${form}_$c]} / $tps" 2)
+      row "1 intake" "pgbench $form transaction, $c clients: TPS" "$tps" "" ""
+      row "1 intake" "POST $form rps / pgbench TPS, $c conn" "$ratio" \
+        "$([[ $c == 16 ]] && echo "≥ $TARGET_RATIO")" "$([[ $c == 16 ]] && verdict "$ratio >= $TARGET_RATIO")"
+    done
+    log "pgbench: bare INSERT into $(form_table "$form"), 16 clients, ${BARE_SECS}s"
+    tps=$(pgbench_run "$form-insert-c16" 16 "$BARE_SECS" "$OUT/pgbench-$form-insert.sql" "$bare_run"); bare_run=$(( bare_run + 1 ))
+    row "1 intake" "pgbench bare INSERT into $(form_table "$form") (autocommit), 16 clients: TPS" "$tps" "reference" ""
+  done
+}

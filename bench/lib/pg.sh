@@ -1,0 +1,48 @@
+# The throwaway PostgreSQL 15 server: fsync and synchronous_commit at their defaults (on),
+# pg_stat_statements preloaded, statement log as csvlog (log_statement is switched on only for the capture).
+
+PG_DIR=   # set by pg_start
+
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR/sock" -p "$PG_PORT" -U postgres -d smp "$@"; }
+psql_value() { psql_admin -At -c "$1"; }
+
+pg_start() {
+  PG_DIR=$WORK/pg
+  [[ -x $PG_BIN/initdb ]] || die "PostgreSQL 15 binaries not found in $PG_BIN (apt-get install postgresql-15)"
+  if ss -ltn "( sport = :$PG_PORT )" | grep -q LISTEN; then die "port $PG_PORT is taken"; fi
+  rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"/{sock,log}
+  chown -R postgres:postgres "$PG_DIR"
+  # Debian's PostgreSQL binaries refuse to run as root.
+  run_cmd runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C \
+    > "$PG_DIR/log/initdb.log"
+  cat >> "$PG_DIR/data/postgresql.conf" <<CONF
+# bench/run
+port = $PG_PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$PG_DIR/sock'
+max_connections = 300
+shared_buffers = 256MB
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track_utility = on
+logging_collector = on
+log_destination = 'stderr,csvlog'
+log_directory = '$PG_DIR/log'
+log_filename = 'postgresql'
+log_statement = 'none'
+# fsync and synchronous_commit are left at their defaults (on).
+CONF
+  note_cmd "# postgresql.conf additions: $(grep -A20 '^# bench/run' "$PG_DIR/data/postgresql.conf" | grep -v '^#' | tr '\n' ';')"
+  run_cmd runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log/startup.log" -w start > /dev/null
+  PG_STARTED=1
+  psql -X -q -h "$PG_DIR/sock" -p "$PG_PORT" -U postgres -d postgres \
+    -c "create role smp login password 'smp'" -c "create database smp owner smp"
+  psql_admin -c "create extension pg_stat_statements"
+}
+
+pg_stop() {
+  [[ -n ${PG_STARTED:-} ]] || return 0
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop > /dev/null 2>&1 || true
+  PG_STARTED=
+}
+
+pg_settings() { psql_value "select name || '=' || setting from pg_settings where name in ('fsync','synchronous_commit','shared_buffers','max_connections','shared_preload_libraries') order by 1" | tr '\n' ' '; }

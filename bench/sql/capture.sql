@@ -1,0 +1,150 @@
+-- Turns the statement log of ONE service submission into a pgbench script that replays the same transaction.
+--
+-- The harness logs with log_statement=all to csvlog, loads the log here (bench.log, the csvlog layout of
+-- PostgreSQL 15), and calls bench.pgbench_script(). Each logged statement is rebuilt with its bind parameters
+-- inlined, then every literal that must differ between transactions is replaced by an expression of pgbench
+-- variables (:client_id, :cnt, :seq, :run), so that each replayed transaction, like each request, is a new person:
+--   * UUIDs                      -> time-ordered UUIDs from :seq (a per-client counter on top of a ms timestamp),
+--                                   the client and the run (the service's ids are UUIDv7: also time-ordered)
+--   * human references (E-/A-)   -> a unique 16-character reference
+--   * the email, phone and Idempotency-Key of the captured request -> unique values
+--   * timestamps                 -> now() plus the same offset as in the captured request (so expires_at stays +24 h)
+--   * other literals with ':'    -> E'' strings with \x3a, because pgbench reads ":word" as a variable
+-- Everything else (the JSON documents, the request hash, the consent texts, ...) is replayed as captured.
+create schema if not exists bench;
+
+drop table if exists bench.log;
+create table bench.log (
+    log_time timestamp(3) with time zone, user_name text, database_name text, process_id integer,
+    connection_from text, session_id text, session_line_num bigint, command_tag text,
+    session_start_time timestamp with time zone, virtual_transaction_id text, transaction_id bigint,
+    error_severity text, sql_state_code text, message text, detail text, hint text, internal_query text,
+    internal_query_pos integer, context text, query text, query_pos integer, location text, application_name text,
+    backend_type text, leader_pid integer, query_id bigint);
+
+-- The statements of the transaction in session p_session that contains the first statement matching p_marker
+-- (from its BEGIN to its COMMIT), with parameters inlined, in order.
+create or replace function bench.transaction(p_marker text)
+returns table (line bigint, logged_at timestamptz, sql text) language plpgsql as $$
+declare
+    target record;
+    first_line bigint;
+    last_line bigint;
+    r record;
+    stmt text;
+    p text[];
+begin
+    select * into target from bench.log
+     where user_name = 'smp' and message ~ ('^(execute [^ ]+|statement): ' || p_marker)
+     order by log_time, session_line_num limit 1;
+    if target is null then
+        raise exception 'no logged statement matches %', p_marker;
+    end if;
+    select max(session_line_num) into first_line from bench.log
+     where session_id = target.session_id and session_line_num <= target.session_line_num
+       and message ~ '^(execute [^ ]+|statement): (BEGIN|begin)\s*;?$';
+    select min(session_line_num) into last_line from bench.log
+     where session_id = target.session_id and session_line_num >= target.session_line_num
+       and message ~ '^(execute [^ ]+|statement): (COMMIT|commit)\s*;?$';
+    for r in select * from bench.log
+              where session_id = target.session_id and session_line_num between first_line and last_line
+                and message ~ '^(execute [^ ]+|statement): '
+              order by session_line_num loop
+        stmt := regexp_replace(r.message, '^(execute [^ ]+|statement): ', '');
+        -- parameters: $1 = 'a', $2 = NULL ... ; replace the highest numbers first so $1 cannot clobber $12
+        if r.detail like 'parameters: %' then
+            for p in select m from regexp_matches(r.detail, '\$([0-9]+) = (NULL|''(?:[^'']|'''')*'')', 'g') as m
+                      order by (m[1])::int desc loop
+                stmt := replace(stmt, '$' || p[1], p[2]);
+            end loop;
+        end if;
+        line := r.session_line_num;
+        logged_at := r.log_time;
+        sql := stmt;
+        return next;
+    end loop;
+end $$;
+
+-- One literal's replacement (see the header). p_known maps captured values to a kind: email, phone, key.
+create or replace function bench.vary_literal(p_value text, p_known jsonb, p_keep text[], p_t0 timestamptz,
+                                              inout p_uuids text[], out replacement text)
+language plpgsql as $$
+declare
+    k int;
+    known_kind text;
+    prefix text;
+begin
+    -- A known value, alone or behind a "word:" prefix (the advisory-lock keys are 'email:<email>', 'phone:<phone>').
+    prefix := coalesce(substring(p_value from '^([a-z]+:)'), '');
+    known_kind := coalesce(p_known ->> p_value, p_known ->> substr(p_value, length(prefix) + 1));
+    if known_kind is not null then
+        replacement := case known_kind
+            when 'email' then '(''bench.'' || cast(:client_id as text) || ''.'' || cast(:seq as text) || ''.'' || cast(:run as text) || ''@example.com'')'
+            when 'phone' then '(''+447'' || cast(700000000 + (cast(:run as int) % 4 * 64 + cast(:client_id as int)) * 1000000 + cast(:cnt as int) % 1000000 as text))'
+            when 'key' then '(''pgb-'' || cast(:run as text) || ''-'' || cast(:client_id as text) || ''-'' || cast(:cnt as text))'
+        end;
+        if p_known ->> p_value is null then
+            replacement := '(E''' || replace(prefix, ':', '\x3a') || ''' || ' || replacement || ')';
+        end if;
+    elsif p_value ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' and not p_value = any (p_keep) then
+        k := array_position(p_uuids, p_value);
+        if k is null then
+            p_uuids := p_uuids || p_value;
+            k := cardinality(p_uuids);
+        end if;
+        replacement := format('cast(lpad(to_hex(cast(:seq as bigint)), 12, ''0'') || ''7'' || lpad(to_hex(cast(:client_id as int)), 3, ''0'') || ''8%s'' || lpad(to_hex(cast(:run as int)), 12, ''0'') as uuid)',
+                              lpad(to_hex(k), 3, '0'));
+    elsif p_value ~ '^[EA]-[0-9A-Z]{4}-[0-9A-Z]{4}$' then
+        replacement := '(''B'' || upper(substr(md5(cast(:seq as text) || ''.'' || cast(:client_id as text) || ''.'' || cast(:run as text)), 1, 15)))';
+    elsif p_value ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([+-][0-9]{2}(:?[0-9]{2})?|Z)$' then
+        replacement := format('(now() + interval ''%s seconds'')',
+                              round(extract(epoch from (p_value::timestamptz - p_t0))::numeric, 3));
+    elsif p_value ~ '[:\\]' then
+        replacement := 'E''' || replace(replace(replace(p_value, '\', '\\'), '''', ''''''), ':', '\x3a') || '''';
+    else
+        replacement := '''' || replace(p_value, '''', '''''') || '''';
+    end if;
+end $$;
+
+-- The pgbench script. p_only: null for the whole transaction, or a regex choosing single statements (run without
+-- BEGIN/COMMIT, i.e. autocommit), e.g. '^insert into enquiry ' for the bare INSERT of the submission row.
+create or replace function bench.pgbench_script(p_marker text, p_known jsonb, p_keep text[] default '{}',
+                                                p_only text default null)
+returns text language plpgsql as $$
+declare
+    r record;
+    t0 timestamptz;
+    uuids text[] := '{}';
+    out text := E'\\set cnt :cnt + 1\n\\set seq :base + :cnt\n';
+    stmt text;
+    pos int;
+    m int;
+    lit text;
+    v record;
+begin
+    select min(logged_at) into t0 from bench.transaction(p_marker);
+    for r in select * from bench.transaction(p_marker) order by line loop
+        if p_only is not null and r.sql !~* p_only then
+            continue;
+        end if;
+        if r.sql ~* 'nextval\(''human_reference_seq''\)' then
+            out := out || E'-- skipped: select nextval(''human_reference_seq'') (one call per 50 references)\n';
+            continue;
+        end if;
+        stmt := '';
+        pos := 1;
+        loop
+            m := regexp_instr(r.sql, '''(?:[^'']|'''')*''', pos);
+            exit when m = 0;
+            lit := regexp_substr(r.sql, '''(?:[^'']|'''')*''', pos);
+            select * into v from bench.vary_literal(replace(substr(lit, 2, length(lit) - 2), '''''', ''''),
+                                                    p_known, p_keep, t0, uuids);
+            uuids := v.p_uuids;
+            stmt := stmt || substr(r.sql, pos, m - pos) || v.replacement;
+            pos := m + length(lit);
+        end loop;
+        stmt := stmt || substr(r.sql, pos);
+        out := out || rtrim(stmt, E'; \n') || E';\n';
+    end loop;
+    return out;
+end $$;
