@@ -115,7 +115,7 @@ sequential_round_trips() {
     after=$(segs_in)
     strace_stop "$form" "$(( $(stored "$(form_table "$form")") - rows0 ))"
     rows1=$(stored "$(form_table "$form")")
-    calls=$(psql_value "select sum(calls) from pg_stat_statements where userid = 'smp'::regrole")
+    calls=$(psql_value "select sum(calls) - coalesce(sum(calls) filter (where upper(trim(query)) = 'COMMIT'), 0) + $(( rows1 - rows0 )) from pg_stat_statements where userid = 'smp'::regrole")
     R[rt_$form]=$(calc "($after - $before) / ($rows1 - $rows0)" 1)
     R[seq_stmts_$form]=$(calc "$calls / ($rows1 - $rows0)" 1)
     note_cmd "# round trips: ss -tinH state established '( sport = :$PG_PORT )' data_segs_in before/after $SEQUENTIAL_SUBMISSIONS sequential curl POSTs of $form"
@@ -133,7 +133,7 @@ statements_report() { # <form> <connections> <stored submissions>
 }
 
 intake_runs() {
-  local form c line rows0 rows1 n calls tc rps p99 bad
+  local form c line rows0 rows1 n calls begins commits commit_note rps p99 bad
   for form in assessment enquiry; do
     for c in "${INTAKE_CONNECTIONS[@]}"; do
       log "intake: $form, $c connections, ${INTAKE_SECS}s"
@@ -145,7 +145,15 @@ intake_runs() {
       n=$(( rows1 - rows0 ))
       (( n > 0 )) || die "no $form was stored during the run"
       calls=$(psql_value "select coalesce(sum(calls), 0) from pg_stat_statements where userid = 'smp'::regrole")
-      tc=$(psql_value "select coalesce(sum(calls), 0) from pg_stat_statements where userid = 'smp'::regrole and upper(trim(query)) in ('BEGIN', 'COMMIT', 'ROLLBACK')")
+      begins=$(psql_value "select coalesce(sum(calls), 0) from pg_stat_statements where userid = 'smp'::regrole and upper(trim(query)) = 'BEGIN'")
+      commits=$(psql_value "select coalesce(sum(calls), 0) from pg_stat_statements where userid = 'smp'::regrole and upper(trim(query)) = 'COMMIT'")
+      # pgjdbc sends BEGIN as a simple query (counted) but COMMIT, from its 5th use on a connection, as a named
+      # prepared statement, which pg_stat_statements (PostgreSQL 15) did not count in our runs. Every stored
+      # submission committed once (the captured log shows one COMMIT per transaction): count the missing ones.
+      commit_note="COMMIT counted"
+      if (( commits < n )); then
+        calls=$(( calls + n - commits )); commit_note="COMMIT: pg_stat_statements saw $commits, counted as 1 per submission"
+      fi
       statements_report "$form" "$c" "$n"
       rps=$(field rps "$line"); p99=$(field p99_ms "$line")
       bad=$(( $(field non2xx "$line") + $(field socket_errors "$line") ))
@@ -155,7 +163,7 @@ intake_runs() {
         "$([[ $c == 64 ]] && echo "p99 < $TARGET_P99_MS ms")" "$([[ $c == 64 ]] && verdict "$p99 < $TARGET_P99_MS")"
       row "1 intake" "POST $form, $c conn: errors (non-2xx + socket)" "$bad" "0" "$(verdict "$bad == 0")"
       row "1 intake" "POST $form, $c conn: SQL statements / submission (incl. BEGIN/COMMIT)" \
-        "$(calc "$calls / $n" 1) (BEGIN+COMMIT $(calc "$tc / $n" 1); $n stored)" "" ""
+        "$(calc "$calls / $n" 1) (BEGIN $(calc "$begins / $n" 1), $commit_note; $n stored)" "" ""
     done
     row "1 intake" "POST $form: DB round trips / submission (sequential, ss data_segs_in)" \
       "${R[rt_$form]} (strace recvfrom: ${R[rt_strace_$form]:-n/a})" "" ""
