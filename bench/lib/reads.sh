@@ -64,8 +64,10 @@ scale_reads() {
       "$(verdict "$r50 <= $TARGET_DEEP_RATIO")"
   done
 
-  # Evidence: the plans of the service's queries for the last page.
+  # Evidence: the plans of the service's queries for the filtered first page and the last pages.
   {
+    echo "-- list, filtered, first page"
+    psql_admin -c "explain (analyze, buffers) select l.id from lead l where true and l.latest_outcome = '$LIST_FILTER_OUTCOME' and l.status = '$LIST_FILTER_STATUS' order by l.created_at desc, l.id desc limit $(( PAGE_LIMIT + 1 ))"
     echo "-- list, filtered, last page"
     psql_admin -c "explain (analyze, buffers) select l.id from lead l where true and l.latest_outcome = '$LIST_FILTER_OUTCOME' and l.status = '$LIST_FILTER_STATUS' and (l.created_at, l.id) < (select created_at, id from lead where status = '$LIST_FILTER_STATUS' and latest_outcome = '$LIST_FILTER_OUTCOME' order by created_at desc, id desc offset greatest((select count(*) from lead where status = '$LIST_FILTER_STATUS' and latest_outcome = '$LIST_FILTER_OUTCOME') - $PAGE_LIMIT - 1, 0) limit 1) order by l.created_at desc, l.id desc limit $(( PAGE_LIMIT + 1 ))"
     echo "-- feed, last page"
