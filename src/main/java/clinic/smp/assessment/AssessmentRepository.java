@@ -1,13 +1,31 @@
 package clinic.smp.assessment;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import clinic.smp.intake.Submission;
+
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
+
+    private static final String INSERT = "insert into assessment (" + Submission.COMMON_COLUMNS + ", form_version, answers) "
+            + "values (" + Submission.COMMON_PLACEHOLDERS + ", ?, cast(? as jsonb))";
+
+    /** Inserts a new assessment on the submission's connection (the intake path does not go through the session). */
+    public void insert(Connection connection, Assessment assessment) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int i = assessment.bindCommon(insert);
+            insert.setString(++i, assessment.formVersion);
+            insert.setString(++i, assessment.answers);
+            insert.executeUpdate();
+        }
+    }
 
     public java.util.List<Assessment> ofLead(UUID leadId) {
         return list("leadId = ?1 order by receivedAt, id", leadId);

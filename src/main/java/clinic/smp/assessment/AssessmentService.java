@@ -1,6 +1,8 @@
 package clinic.smp.assessment;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,7 @@ import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.idempotency.Submissions;
 import clinic.smp.lead.LeadChangeKind;
 import clinic.smp.lead.LeadRepository;
+import clinic.smp.lead.LeadWriter;
 import clinic.smp.triage.TriageTexts;
 import clinic.smp.triage.api.TriageEntry;
 import clinic.smp.triage.api.TriageView;
@@ -71,6 +74,7 @@ public class AssessmentService {
     private final ContactNormalizer contacts;
     private final Submissions submissions;
     private final LeadRepository leads;
+    private final LeadWriter leadWriter;
     private final AssessmentRepository assessments;
     private final TriageRecordRepository triages;
     private final ConsentLedger consents;
@@ -82,7 +86,7 @@ public class AssessmentService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AssessmentService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
+    public AssessmentService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads, LeadWriter leadWriter,
             AssessmentRepository assessments, TriageRecordRepository triages, ConsentLedger consents, PrivacyNotices notices,
             ReferenceAllocator references, Quarantine quarantine, EligibilityEngine engine, TriageTexts texts,
             ObjectMapper json, Clock clock) {
@@ -90,6 +94,7 @@ public class AssessmentService {
         this.contacts = contacts;
         this.submissions = submissions;
         this.leads = leads;
+        this.leadWriter = leadWriter;
         this.assessments = assessments;
         this.triages = triages;
         this.consents = consents;
@@ -162,9 +167,7 @@ public class AssessmentService {
         if (Quarantine.isTripped(request.website())) {
             return QuarkusTransaction.requiringNew().call(() -> quarantine(canonical, profile, today));
         }
-        return QuarkusTransaction.requiringNew().call(() -> submissions.once("assessment", idempotencyKey,
-                Fingerprint.of(canonical),
-                () -> prepare(canonical, profile, today, origin)));
+        return submissions.once("assessment", idempotencyKey, Fingerprint.of(canonical), prepare(canonical, profile, today, origin));
     }
 
     /** Answers a honeypot submission exactly like a stored one (triage included), and keeps it in quarantine instead. */
@@ -200,33 +203,36 @@ public class AssessmentService {
         TriageView triage = texts.view(engine.evaluate(profile, today), today);
         AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), references.next('A'), now, triage);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()), toJson(receipt));
-        return new PreparedSubmission(response, () -> store(receipt, request, profile, today, origin));
+        return new PreparedSubmission(response, connection -> store(connection, receipt, request, profile, today, origin));
     }
 
-    private void store(AssessmentReceipt receipt, Canonical request, CandidateProfile profile, LocalDate today,
-            ConsentOrigin origin) {
+    private Void store(Connection connection, AssessmentReceipt receipt, Canonical request, CandidateProfile profile,
+            LocalDate today, ConsentOrigin origin) throws SQLException {
         Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
         TriageView triage = receipt.triage();
-        UUID leadId = leads.attach(contact, Ids.newId(clock), now, LeadChangeKind.ASSESSMENT_RECEIVED,
-                new LeadRepository.SubmissionFacts(marketing, triage.outcome().name(), applicationsJson(triage)));
+        UUID leadId = leadWriter.attach(connection, contact, Ids.newId(clock), now, LeadChangeKind.ASSESSMENT_RECEIVED,
+                new LeadWriter.SubmissionFacts(marketing, triage.outcome().name(), applicationsJson(triage)));
 
         Assessment assessment = new Assessment();
         assessment.receive(receipt.id(), receipt.reference(), leadId, contact, request.locale(),
                 request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         assessment.formVersion = request.formVersion();
         assessment.answers = toJson(request.answers());
-        assessments.persist(assessment);
-        record(assessment, triage, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null, today, now);
+        assessments.insert(connection, assessment);
+        triages.insert(connection, newRecord(assessment, triage, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null, today, now));
 
-        String notice = assessment.privacyNoticeVersion;
-        consents.record(leadId, ConsentPurpose.HEALTH_DATA, true, notice, SOURCE_TYPE, assessment.id, origin, now);
-        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, assessment.id, origin, now);
-        consents.record(leadId, ConsentPurpose.MARKETING, marketing, notice, SOURCE_TYPE, assessment.id, origin, now);
+        List<ConsentLedger.Decision> decisions = new java.util.ArrayList<>(4);
+        decisions.add(new ConsentLedger.Decision(ConsentPurpose.HEALTH_DATA, true));
+        decisions.add(new ConsentLedger.Decision(ConsentPurpose.CONTACT, true));
+        decisions.add(new ConsentLedger.Decision(ConsentPurpose.MARKETING, marketing));
         if (assessment.preferredChannel == ContactChannel.WHATSAPP) {
-            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, assessment.id, origin, now);
+            decisions.add(new ConsentLedger.Decision(ConsentPurpose.WHATSAPP, true));
         }
+        consents.recordSubmission(connection, leadId, decisions, assessment.privacyNoticeVersion, SOURCE_TYPE, assessment.id,
+                origin, now);
+        return null;
     }
 
     private String applicationsJson(TriageView view) {
@@ -237,7 +243,7 @@ public class AssessmentService {
      * Stores a triage of the assessment (the caller keeps its outcome on the lead). Records are only ever added: the
      * history of an assessment is its records, oldest first.
      */
-    private TriageRecord record(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
+    private TriageRecord newRecord(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
             String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
         TriageRecord record = new TriageRecord();
         record.id = Ids.newId(clock);
@@ -255,6 +261,12 @@ public class AssessmentService {
         record.result = toJson(view);
         record.decidedBy = decidedBy;
         record.overrideReason = overrideReason;
+        return record;
+    }
+
+    private TriageRecord record(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
+            String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
+        TriageRecord record = newRecord(assessment, view, profileJson, kind, decidedBy, overrideReason, evaluatedOn, now);
         triages.persist(record);
         return record;
     }

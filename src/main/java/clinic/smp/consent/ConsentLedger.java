@@ -1,7 +1,11 @@
 package clinic.smp.consent;
 
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import clinic.smp.common.Ids;
+import clinic.smp.intake.jdbc.Sql;
 
 /** Appends consent decisions. Records are never updated: a later decision is a new record. */
 @ApplicationScoped
@@ -27,14 +32,38 @@ public class ConsentLedger {
         this.clock = clock;
     }
 
+    /** One decision a form submission carries. */
+    public record Decision(ConsentPurpose purpose, boolean granted) {
+    }
+
     /**
-     * A decision carried by a form submission. (The submission writes the marketing decision onto the lead itself,
-     * with the rest of the lead: see {@code LeadRepository.attach}.)
+     * Appends the decisions a form submission carries, in one batch on the submission's connection. (The submission
+     * writes the marketing decision onto the lead itself, with the rest of the lead: see {@code LeadWriter}.)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID leadId, ConsentPurpose purpose, boolean granted, String noticeVersion, String sourceType,
-            UUID sourceId, ConsentOrigin origin, Instant at) {
-        append(leadId, purpose, granted, noticeVersion, sourceType, sourceId, null, origin, at);
+    public void recordSubmission(Connection connection, UUID leadId, List<Decision> decisions, String noticeVersion,
+            String sourceType, UUID sourceId, ConsentOrigin origin, Instant at) throws SQLException {
+        String noticeHash = notices.hashOf(noticeVersion).orElse(null);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into consent_record (id, lead_id, purpose, granted, notice_version, source_type, source_id,
+                                            notice_hash, source_ip, user_agent, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)""")) {
+            for (Decision decision : decisions) {
+                int i = 0;
+                insert.setObject(++i, Ids.newId(clock));
+                insert.setObject(++i, leadId);
+                insert.setString(++i, decision.purpose().name());
+                insert.setBoolean(++i, decision.granted());
+                insert.setString(++i, noticeVersion);
+                insert.setString(++i, sourceType);
+                Sql.uuid(insert, ++i, sourceId);
+                Sql.text(insert, ++i, noticeHash);
+                Sql.text(insert, ++i, origin.ip());
+                Sql.text(insert, ++i, origin.userAgent());
+                Sql.timestamp(insert, ++i, at);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** A decision the person made through staff (e.g. a withdrawal by phone), recorded with the key that took it. */

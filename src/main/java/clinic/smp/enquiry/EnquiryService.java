@@ -1,8 +1,11 @@
 package clinic.smp.enquiry;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +42,7 @@ import clinic.smp.intake.idempotency.StoredResponse;
 import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.idempotency.Submissions;
 import clinic.smp.lead.LeadChangeKind;
-import clinic.smp.lead.LeadRepository;
+import clinic.smp.lead.LeadWriter;
 
 /** Receives contact-form enquiries: validates them whole, then stores each exactly once, attached to its lead. */
 @ApplicationScoped
@@ -51,7 +54,7 @@ public class EnquiryService {
     private final Validator validator;
     private final ContactNormalizer contacts;
     private final Submissions submissions;
-    private final LeadRepository leads;
+    private final LeadWriter leads;
     private final EnquiryRepository enquiries;
     private final ConsentLedger consents;
     private final PrivacyNotices notices;
@@ -60,7 +63,7 @@ public class EnquiryService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EnquiryService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadRepository leads,
+    public EnquiryService(Validator validator, ContactNormalizer contacts, Submissions submissions, LeadWriter leads,
             EnquiryRepository enquiries, ConsentLedger consents, PrivacyNotices notices, ReferenceAllocator references, Quarantine quarantine,
             ObjectMapper json, Clock clock) {
         this.validator = validator;
@@ -110,8 +113,7 @@ public class EnquiryService {
         Canonical fingerprint = new Canonical(contact, request.topic(), message, locale,
                 new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
                 request.attribution());
-        return QuarkusTransaction.requiringNew().call(() -> submissions.once("enquiry", idempotencyKey, fingerprint,
-                () -> prepare(canonical, origin)));
+        return submissions.once("enquiry", idempotencyKey, fingerprint, prepare(canonical, origin));
     }
 
     /** The receipt is known before anything is written; the writes follow only if this is not a replay. */
@@ -119,29 +121,32 @@ public class EnquiryService {
         Instant now = clock.instant();
         EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt));
-        return new PreparedSubmission(response, () -> store(receipt, request, origin));
+        return new PreparedSubmission(response, connection -> store(connection, receipt, request, origin));
     }
 
-    private void store(EnquiryReceipt receipt, Canonical request, ConsentOrigin origin) {
+    private Void store(Connection connection, EnquiryReceipt receipt, Canonical request, ConsentOrigin origin)
+            throws SQLException {
         Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
-        UUID leadId = leads.attach(contact, Ids.newId(clock), now, LeadChangeKind.ENQUIRY_RECEIVED,
-                LeadRepository.SubmissionFacts.enquiry(marketing));
+        UUID leadId = leads.attach(connection, contact, Ids.newId(clock), now, LeadChangeKind.ENQUIRY_RECEIVED,
+                LeadWriter.SubmissionFacts.enquiry(marketing));
 
         Enquiry enquiry = new Enquiry();
         enquiry.receive(receipt.id(), receipt.reference(), leadId, contact, request.locale(),
                 request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         enquiry.topic = request.topic();
         enquiry.message = request.message();
-        enquiries.persist(enquiry);
+        enquiries.insert(connection, enquiry);
 
-        String notice = enquiry.privacyNoticeVersion;
-        consents.record(leadId, ConsentPurpose.CONTACT, true, notice, SOURCE_TYPE, enquiry.id, origin, now);
-        consents.record(leadId, ConsentPurpose.MARKETING, marketing, notice, SOURCE_TYPE, enquiry.id, origin, now);
+        List<ConsentLedger.Decision> decisions = new ArrayList<>(3);
+        decisions.add(new ConsentLedger.Decision(ConsentPurpose.CONTACT, true));
+        decisions.add(new ConsentLedger.Decision(ConsentPurpose.MARKETING, marketing));
         if (enquiry.preferredChannel == ContactChannel.WHATSAPP) {
-            consents.record(leadId, ConsentPurpose.WHATSAPP, true, notice, SOURCE_TYPE, enquiry.id, origin, now);
+            decisions.add(new ConsentLedger.Decision(ConsentPurpose.WHATSAPP, true));
         }
+        consents.recordSubmission(connection, leadId, decisions, enquiry.privacyNoticeVersion, SOURCE_TYPE, enquiry.id, origin, now);
+        return null;
     }
 
     /** Answers a honeypot submission exactly like a stored one, and keeps it in quarantine instead. */

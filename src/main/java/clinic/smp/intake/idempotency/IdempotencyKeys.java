@@ -1,11 +1,14 @@
 package clinic.smp.intake.idempotency;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
+import clinic.smp.intake.jdbc.Sql;
 
 /**
  * Makes submissions safe to retry.
@@ -55,45 +59,47 @@ public class IdempotencyKeys {
      *
      * @throws ProblemException 422 when the key was already used for a different request
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public IdempotencyClaim claim(String scope, String key, String requestHash, Duration ttl, StoredResponse response) {
+    public IdempotencyClaim claim(Connection connection, String scope, String key, String requestHash, Duration ttl,
+            StoredResponse response) throws SQLException {
         Instant now = clock.instant();
-        List<?> claimed = em.createNativeQuery("""
+        try (PreparedStatement claim = connection.prepareStatement("""
                 insert into idempotency_record (scope, idem_key, request_hash, created_at, expires_at,
                                                 response_status, response_location, response_body)
-                values (:scope, :key, :hash, :now, :expires, :status, :location, :body)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (scope, idem_key) do update
                    set request_hash = excluded.request_hash, created_at = excluded.created_at,
                        expires_at = excluded.expires_at, response_status = excluded.response_status,
                        response_location = excluded.response_location, response_body = excluded.response_body
-                 where idempotency_record.expires_at <= excluded.created_at
-                returning 1""")
-                .setParameter("scope", scope)
-                .setParameter("key", key)
-                .setParameter("hash", requestHash)
-                .setParameter("now", Timestamp.from(now))
-                .setParameter("expires", Timestamp.from(now.plus(ttl)))
-                .setParameter("status", response.status())
-                .setParameter("location", response.location() == null ? "" : response.location().toString())
-                .setParameter("body", response.body())
-                .getResultList();
-        if (!claimed.isEmpty()) {
-            return new IdempotencyClaim.Granted();
+                 where idempotency_record.expires_at <= excluded.created_at""")) {
+            claim.setString(1, scope);
+            claim.setString(2, key);
+            claim.setString(3, requestHash);
+            Sql.timestamp(claim, 4, now);
+            Sql.timestamp(claim, 5, now.plus(ttl));
+            claim.setInt(6, response.status());
+            Sql.text(claim, 7, response.location() == null ? null : response.location().toString());
+            claim.setString(8, response.body());
+            if (claim.executeUpdate() == 1) {
+                return new IdempotencyClaim.Granted();
+            }
         }
-        Object[] existing = (Object[]) em.createNativeQuery("""
+        try (PreparedStatement read = connection.prepareStatement("""
                 select request_hash, response_status, response_location, response_body
-                  from idempotency_record where scope = :scope and idem_key = :key""")
-                .setParameter("scope", scope)
-                .setParameter("key", key)
-                .getSingleResult();
-        if (!requestHash.equals(existing[0])) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used with a different request body. "
-                            + "Use a new key for a new submission, or resend the original body.");
+                  from idempotency_record where scope = ? and idem_key = ?""")) {
+            read.setString(1, scope);
+            read.setString(2, key);
+            try (ResultSet existing = read.executeQuery()) {
+                existing.next();
+                if (!requestHash.equals(existing.getString(1))) {
+                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "This Idempotency-Key was already used with a different request body. "
+                                    + "Use a new key for a new submission, or resend the original body.");
+                }
+                String location = existing.getString(3);
+                return new IdempotencyClaim.Replay(new StoredResponse(existing.getInt(2),
+                        location == null || location.isEmpty() ? null : URI.create(location), existing.getString(4)));
+            }
         }
-        String location = (String) existing[2];
-        return new IdempotencyClaim.Replay(new StoredResponse(((Number) existing[1]).intValue(),
-                location == null || location.isEmpty() ? null : URI.create(location), (String) existing[3]));
     }
 
     @Scheduled(every = "${smp.idempotency.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,11 +1,9 @@
 package clinic.smp.intake.idempotency;
 
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import clinic.smp.intake.IntakeConfig;
+import clinic.smp.intake.jdbc.LocalTransactions;
 
 /**
  * Runs a form submission exactly once.
@@ -20,32 +18,37 @@ public class Submissions {
 
     private final IdempotencyKeys keys;
     private final RequestFingerprint fingerprint;
+    private final LocalTransactions transactions;
     private final IntakeConfig.Idempotency config;
 
-    public Submissions(IdempotencyKeys keys, RequestFingerprint fingerprint, IntakeConfig config) {
+    public Submissions(IdempotencyKeys keys, RequestFingerprint fingerprint, LocalTransactions transactions, IntakeConfig config) {
         this.keys = keys;
         this.fingerprint = fingerprint;
+        this.transactions = transactions;
         this.config = config.idempotency();
     }
 
     /**
+     * Stores the submission in one transaction with its idempotency record, unless it is a retry of one already
+     * stored, which is answered with that one's response.
+     *
      * @param scope the kind of submission, e.g. "enquiry"
      * @param idempotencyKey the client's key, or null
      * @param canonicalRequest the normalised request: equal meaning must serialise equally
-     * @param prepare gives the submission's response (its ids, reference and, for an assessment, triage are known
-     *        before anything is written) and the work that stores it, run in the caller's transaction unless replayed
+     * @param submission the submission's response (its ids, reference and, for an assessment, triage are known before
+     *        anything is written) and the writes that store it
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public SubmissionResult once(String scope, String idempotencyKey, Object canonicalRequest, Supplier<PreparedSubmission> prepare) {
+    public SubmissionResult once(String scope, String idempotencyKey, Object canonicalRequest, PreparedSubmission submission) {
         String hash = fingerprint.of(canonicalRequest);
-        PreparedSubmission submission = prepare.get();
-        IdempotencyClaim claim = idempotencyKey != null
-                ? keys.claim(scope, idempotencyKey, hash, config.keyTtl(), submission.response())
-                : keys.claim(scope + ":content", hash, hash, config.duplicateWindow(), submission.response());
-        if (claim instanceof IdempotencyClaim.Replay replay) {
-            return new SubmissionResult(replay.response(), true);
-        }
-        submission.store().run();
-        return new SubmissionResult(submission.response(), false);
+        return transactions.run(connection -> {
+            IdempotencyClaim claim = idempotencyKey != null
+                    ? keys.claim(connection, scope, idempotencyKey, hash, config.keyTtl(), submission.response())
+                    : keys.claim(connection, scope + ":content", hash, hash, config.duplicateWindow(), submission.response());
+            if (claim instanceof IdempotencyClaim.Replay replay) {
+                return new SubmissionResult(replay.response(), true);
+            }
+            submission.store().run(connection);
+            return new SubmissionResult(submission.response(), false);
+        });
     }
 }

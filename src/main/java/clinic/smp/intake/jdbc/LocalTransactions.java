@@ -1,0 +1,69 @@
+package clinic.smp.intake.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Runs a public submission as one local JDBC transaction on a pooled connection: BEGIN travels with the first
+ * statement and COMMIT is the last round trip. The submission path writes with plain prepared statements, not through
+ * Hibernate and the JTA transaction manager: measured in bench/, those two were most of the CPU a submission cost,
+ * for statements that need neither entity state nor distributed transactions. Everything else (reads, staff
+ * updates) stays with Hibernate ORM.
+ */
+@ApplicationScoped
+public class LocalTransactions {
+
+    /** Work done on the transaction's connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public LocalTransactions(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs {@code work} and commits, or rolls back and rethrows. A failure of the database itself surfaces as a
+     * {@link DatabaseException} whose cause is the driver's SQLException (its SQLState tells unavailability apart).
+     */
+    public <T> T run(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                restoreAutoCommit(connection);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // A broken connection: the pool discards it.
+        }
+    }
+}
