@@ -5,7 +5,9 @@
 APP_ENV=(
   SMP_RATE_LIMIT_ENABLED=false
 )
-JAVA_OPTS=${JAVA_OPTS:-}                 # e.g. JAVA_OPTS="-Xmx256m"; empty = the JVM's defaults, as in production
+# The JVM options README.md and src/main/docker/Dockerfile.jvm recommend for production (a small heap: the service's
+# live set is a few tens of MiB; with the JVM's default heap, a quarter of the machine's memory, RSS only grows).
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m}
 
 APP_PORT=8095                            # the service under test
 PG_PORT=55499                            # the throwaway PostgreSQL the harness starts

@@ -96,7 +96,14 @@ public class EligibilityEngineBenchmark {
         return engine.evaluate(underAge, asOf);
     }
 
-    public static void main(String[] args) throws RunnerException {
+    /** Runs with these defaults, or with the JMH command-line options given (e.g. {@code -f 1 -wi 5 -i 5}). */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            String[] withInclude = java.util.Arrays.copyOf(args, args.length + 1);
+            withInclude[args.length] = EligibilityEngineBenchmark.class.getSimpleName();
+            org.openjdk.jmh.Main.main(withInclude);
+            return;
+        }
         Options options = new OptionsBuilder()
                 .include(EligibilityEngineBenchmark.class.getSimpleName())
                 .forks(1)
