@@ -65,6 +65,11 @@ public class RateLimiter {
                 .build();
     }
 
+    /** Whether the limits are on (they are, unless configured off for a test or a benchmark). */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
     /**
      * Takes one token for this client and one from the global budget.
      *
