@@ -202,12 +202,26 @@ public class AssessmentService {
         Instant now = clock.instant();
         TriageView triage = texts.view(engine.evaluate(profile, today), today);
         AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), references.next('A'), now, triage);
-        StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()), toJson(receipt));
-        return new PreparedSubmission(response, connection -> store(connection, receipt, request, profile, today, origin));
+        // The triage is serialised once: it is both the stored result and part of the receipt.
+        String triageJson = toJson(triage);
+        StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()),
+                receiptJson(receipt, triageJson));
+        return new PreparedSubmission(response,
+                connection -> store(connection, receipt, triageJson, request, profile, today, origin));
     }
 
-    private Void store(Connection connection, AssessmentReceipt receipt, Canonical request, CandidateProfile profile,
-            LocalDate today, ConsentOrigin origin) throws SQLException {
+    /** The receipt as Jackson would write it, with the triage already serialised. */
+    private String receiptJson(AssessmentReceipt receipt, String triageJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = json.createObjectNode();
+        node.put("id", receipt.id().toString());
+        node.put("reference", receipt.reference());
+        node.put("receivedAt", receipt.receivedAt().toString());
+        node.putRawValue("triage", new com.fasterxml.jackson.databind.util.RawValue(triageJson));
+        return toJson(node);
+    }
+
+    private Void store(Connection connection, AssessmentReceipt receipt, String triageJson, Canonical request,
+            CandidateProfile profile, LocalDate today, ConsentOrigin origin) throws SQLException {
         Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
@@ -220,9 +234,6 @@ public class AssessmentService {
                 request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         assessment.formVersion = request.formVersion();
         assessment.answers = toJson(request.answers());
-        assessments.insert(connection, assessment);
-        triages.insert(connection, newRecord(assessment, triage, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null, today, now));
-
         List<ConsentLedger.Decision> decisions = new java.util.ArrayList<>(4);
         decisions.add(new ConsentLedger.Decision(ConsentPurpose.HEALTH_DATA, true));
         decisions.add(new ConsentLedger.Decision(ConsentPurpose.CONTACT, true));
@@ -230,8 +241,10 @@ public class AssessmentService {
         if (assessment.preferredChannel == ContactChannel.WHATSAPP) {
             decisions.add(new ConsentLedger.Decision(ConsentPurpose.WHATSAPP, true));
         }
-        consents.recordSubmission(connection, leadId, decisions, assessment.privacyNoticeVersion, SOURCE_TYPE, assessment.id,
-                origin, now);
+        TriageRecord record = newRecord(assessment, triage, triageJson, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null,
+                today, now);
+        assessments.insert(connection, assessment, record,
+                consents.forSubmission(decisions, assessment.privacyNoticeVersion, SOURCE_TYPE, origin, now));
         return null;
     }
 
@@ -243,7 +256,8 @@ public class AssessmentService {
      * Stores a triage of the assessment (the caller keeps its outcome on the lead). Records are only ever added: the
      * history of an assessment is its records, oldest first.
      */
-    private TriageRecord newRecord(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
+    private TriageRecord newRecord(Assessment assessment, TriageView view, String resultJson, String profileJson,
+            TriageRecord.Kind kind,
             String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
         TriageRecord record = new TriageRecord();
         record.id = Ids.newId(clock);
@@ -258,7 +272,7 @@ public class AssessmentService {
         record.evaluatedOn = evaluatedOn;
         record.evaluatedAt = now;
         record.profile = profileJson;
-        record.result = toJson(view);
+        record.result = resultJson;
         record.decidedBy = decidedBy;
         record.overrideReason = overrideReason;
         return record;
@@ -266,7 +280,8 @@ public class AssessmentService {
 
     private TriageRecord record(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
             String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
-        TriageRecord record = newRecord(assessment, view, profileJson, kind, decidedBy, overrideReason, evaluatedOn, now);
+        TriageRecord record = newRecord(assessment, view, toJson(view), profileJson, kind, decidedBy, overrideReason,
+                evaluatedOn, now);
         triages.persist(record);
         return record;
     }

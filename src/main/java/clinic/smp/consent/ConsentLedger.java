@@ -37,33 +37,62 @@ public class ConsentLedger {
     }
 
     /**
-     * Appends the decisions a form submission carries, in one batch on the submission's connection. (The submission
-     * writes the marketing decision onto the lead itself, with the rest of the lead: see {@code LeadWriter}.)
+     * The decisions a form submission carries, written by the same statement as the submission itself: {@link #SQL}
+     * is the final part of a statement whose CTE {@code submission} returns the submission's {@code id} and
+     * {@code lead_id}. (The submission writes the marketing decision onto the lead itself: see {@code LeadWriter}.)
      */
-    public void recordSubmission(Connection connection, UUID leadId, List<Decision> decisions, String noticeVersion,
-            String sourceType, UUID sourceId, ConsentOrigin origin, Instant at) throws SQLException {
-        String noticeHash = notices.hashOf(noticeVersion).orElse(null);
-        try (PreparedStatement insert = connection.prepareStatement("""
+    public final class SubmissionDecisions {
+
+        public static final String SQL = """
                 insert into consent_record (id, lead_id, purpose, granted, notice_version, source_type, source_id,
                                             notice_hash, source_ip, user_agent, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)""")) {
-            for (Decision decision : decisions) {
-                int i = 0;
-                insert.setObject(++i, Ids.newId(clock));
-                insert.setObject(++i, leadId);
-                insert.setString(++i, decision.purpose().name());
-                insert.setBoolean(++i, decision.granted());
-                insert.setString(++i, noticeVersion);
-                insert.setString(++i, sourceType);
-                Sql.uuid(insert, ++i, sourceId);
-                Sql.text(insert, ++i, noticeHash);
-                Sql.text(insert, ++i, origin.ip());
-                Sql.text(insert, ++i, origin.userAgent());
-                Sql.timestamp(insert, ++i, at);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                select d.id, s.lead_id, d.purpose, d.granted, ?, ?, s.id, ?, ?, ?, null, ?
+                  from submission s,
+                       unnest(cast(? as uuid[]), cast(? as text[]), cast(? as boolean[])) as d(id, purpose, granted)""";
+
+        private final List<Decision> decisions;
+        private final String noticeVersion;
+        private final String sourceType;
+        private final ConsentOrigin origin;
+        private final Instant at;
+
+        private SubmissionDecisions(List<Decision> decisions, String noticeVersion, String sourceType, ConsentOrigin origin,
+                Instant at) {
+            this.decisions = decisions;
+            this.noticeVersion = noticeVersion;
+            this.sourceType = sourceType;
+            this.origin = origin;
+            this.at = at;
         }
+
+        /** Binds the parameters of {@link #SQL} from {@code index + 1}; returns the last index bound. */
+        public int bind(Connection connection, PreparedStatement statement, int index) throws SQLException {
+            int i = index;
+            statement.setString(++i, noticeVersion);
+            statement.setString(++i, sourceType);
+            Sql.text(statement, ++i, notices.hashOf(noticeVersion).orElse(null));
+            Sql.text(statement, ++i, origin.ip());
+            Sql.text(statement, ++i, origin.userAgent());
+            Sql.timestamp(statement, ++i, at);
+            UUID[] ids = new UUID[decisions.size()];
+            String[] purposes = new String[decisions.size()];
+            Boolean[] granted = new Boolean[decisions.size()];
+            for (int d = 0; d < decisions.size(); d++) {
+                ids[d] = Ids.newId(clock);
+                purposes[d] = decisions.get(d).purpose().name();
+                granted[d] = decisions.get(d).granted();
+            }
+            statement.setArray(++i, connection.createArrayOf("uuid", ids));
+            statement.setArray(++i, connection.createArrayOf("text", purposes));
+            statement.setArray(++i, connection.createArrayOf("boolean", granted));
+            return i;
+        }
+    }
+
+    /** The consent decisions of one form submission, to be written with it. */
+    public SubmissionDecisions forSubmission(List<Decision> decisions, String noticeVersion, String sourceType,
+            ConsentOrigin origin, Instant at) {
+        return new SubmissionDecisions(List.copyOf(decisions), noticeVersion, sourceType, origin, at);
     }
 
     /** A decision the person made through staff (e.g. a withdrawal by phone), recorded with the key that took it. */

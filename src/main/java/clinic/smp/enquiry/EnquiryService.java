@@ -137,15 +137,14 @@ public class EnquiryService {
                 request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         enquiry.topic = request.topic();
         enquiry.message = request.message();
-        enquiries.insert(connection, enquiry);
-
         List<ConsentLedger.Decision> decisions = new ArrayList<>(3);
         decisions.add(new ConsentLedger.Decision(ConsentPurpose.CONTACT, true));
         decisions.add(new ConsentLedger.Decision(ConsentPurpose.MARKETING, marketing));
         if (enquiry.preferredChannel == ContactChannel.WHATSAPP) {
             decisions.add(new ConsentLedger.Decision(ConsentPurpose.WHATSAPP, true));
         }
-        consents.recordSubmission(connection, leadId, decisions, enquiry.privacyNoticeVersion, SOURCE_TYPE, enquiry.id, origin, now);
+        enquiries.insert(connection, enquiry,
+                consents.forSubmission(decisions, enquiry.privacyNoticeVersion, SOURCE_TYPE, origin, now));
         return null;
     }
 
