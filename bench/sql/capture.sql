@@ -4,7 +4,7 @@
 -- PostgreSQL 15), and calls bench.pgbench_script(). Each logged statement is rebuilt with its bind parameters
 -- inlined, then every literal that must differ between transactions is replaced by an expression of pgbench
 -- variables (:client_id, :cnt, :seq, :run), so that each replayed transaction, like each request, is a new person:
---   * UUIDs                      -> time-ordered UUIDs from :seq (a per-client counter on top of a ms timestamp),
+--   * UUIDs (alone or in arrays) -> time-ordered UUIDs from :seq (a per-client counter on top of a ms timestamp),
 --                                   the client and the run (the service's ids are UUIDv7: also time-ordered)
 --   * human references (E-/A-)   -> a unique 16-character reference
 --   * the email, phone and Idempotency-Key of the captured request -> unique values
@@ -94,6 +94,16 @@ begin
         end if;
         replacement := format('cast(lpad(to_hex(cast(:seq as bigint)), 12, ''0'') || ''7'' || lpad(to_hex(cast(:client_id as int)), 3, ''0'') || ''8%s'' || lpad(to_hex(cast(:run as int)), 12, ''0'') as uuid)',
                               lpad(to_hex(k), 3, '0'));
+    elsif p_value ~ '^\{[0-9a-f]{8}-[0-9a-f-]{27}(,[0-9a-f]{8}-[0-9a-f-]{27})*\}$' then
+        -- An array of UUIDs (the consent rows' ids): each element varied like a lone UUID.
+        replacement := 'cast(array[';
+        for k in 1 .. cardinality(string_to_array(trim(both '{}' from p_value), ',')) loop
+            p_uuids := p_uuids || (string_to_array(trim(both '{}' from p_value), ','))[k];
+            replacement := replacement || case when k > 1 then ', ' else '' end
+                || format('cast(lpad(to_hex(cast(:seq as bigint)), 12, ''0'') || ''7'' || lpad(to_hex(cast(:client_id as int)), 3, ''0'') || ''8%s'' || lpad(to_hex(cast(:run as int)), 12, ''0'') as uuid)',
+                          lpad(to_hex(cardinality(p_uuids)), 3, '0'));
+        end loop;
+        replacement := replacement || '] as text)';
     elsif p_value ~ '^[EA]-[0-9A-Z]{4}-[0-9A-Z]{4}$' then
         replacement := '(''B'' || upper(substr(md5(cast(:seq as text) || ''.'' || cast(:client_id as text) || ''.'' || cast(:run as text)), 1, 15)))';
     elsif p_value ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([+-][0-9]{2}(:?[0-9]{2})?|Z)$' then
