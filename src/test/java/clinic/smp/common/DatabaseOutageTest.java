@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import clinic.smp.assessment.AssessmentResourceTest;
-import clinic.smp.intake.People;
 
 /**
  * The database goes away under the service and comes back: against a real PostgreSQL server that the test stops
@@ -332,15 +330,7 @@ class DatabaseOutageTest {
     }
 
     static Map<String, Object> enquiry() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Alex Morgan");
-        body.put("email", People.email());
-        body.put("phone", People.ukMobile());
-        body.put("preferredChannel", "WHATSAPP");
-        body.put("topic", "SMP");
-        body.put("message", "Norwood 5, thinking about a shaved look. " + UUID.randomUUID());
-        body.put("consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11", "marketing", false));
-        return body;
+        return clinic.smp.enquiry.EnquiryResourceTest.enquiry();
     }
 
     static Map<String, Object> assessment() {

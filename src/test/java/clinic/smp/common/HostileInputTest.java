@@ -53,13 +53,7 @@ class HostileInputTest {
     }
 
     static Map<String, Object> enquiry() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Alex Morgan");
-        body.put("email", People.email());
-        body.put("preferredChannel", "EMAIL");
-        body.put("topic", "SMP");
-        body.put("consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
-        return body;
+        return People.minimalEnquiry();
     }
 
     static Map<String, Object> assessment() {

@@ -36,13 +36,13 @@ import clinic.smp.intake.People;
 import clinic.smp.security.TestKeys;
 
 @QuarkusTest
-class EnquiryResourceTest {
+public class EnquiryResourceTest {
 
     static final String ENQUIRIES = "/api/v1/enquiries";
     static final String REFERENCE = "E-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    static Map<String, Object> enquiry() {
+    public static Map<String, Object> enquiry() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Alex Morgan");
         body.put("email", People.email());

@@ -18,6 +18,17 @@ public final class People {
         return "07400 " + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
+    /** The smallest valid enquiry: a new person by email, contact consent given. A mutable map, to vary. */
+    public static java.util.Map<String, Object> minimalEnquiry() {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", "Alex Morgan");
+        body.put("email", email());
+        body.put("preferredChannel", "EMAIL");
+        body.put("topic", "SMP");
+        body.put("consent", java.util.Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
+        return body;
+    }
+
     public static String e164(String ukMobile) {
         return "+44" + ukMobile.substring(1).replace(" ", "");
     }

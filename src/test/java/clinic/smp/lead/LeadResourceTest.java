@@ -203,12 +203,9 @@ public class LeadResourceTest {
 
     @Test
     void theExportIsCsvSafeAgainstFormulaInjection() {
-        Map<String, Object> enquiry = new LinkedHashMap<>();
+        Map<String, Object> enquiry = People.minimalEnquiry();
         enquiry.put("name", "=HYPERLINK(\"http://evil.example\",\"click\")");
-        enquiry.put("email", People.email());
-        enquiry.put("preferredChannel", "EMAIL");
         enquiry.put("topic", "OTHER");
-        enquiry.put("consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
         Instant from = Instant.now().minusSeconds(1);
         given().contentType(ContentType.JSON).body(enquiry).post("/api/v1/enquiries").then().statusCode(201);
 

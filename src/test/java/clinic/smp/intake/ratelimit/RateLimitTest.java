@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,13 +60,7 @@ class RateLimitTest {
     RateLimitCleanup cleanup;
 
     static Map<String, Object> enquiry() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Alex Morgan");
-        body.put("email", People.email());
-        body.put("preferredChannel", "EMAIL");
-        body.put("topic", "SMP");
-        body.put("consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
-        return body;
+        return People.minimalEnquiry();
     }
 
     static Response post(String path, String client, Object body) {
