@@ -4,6 +4,7 @@
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
 local form, nonce, tid, n = "assessment", 0, 0, 0
+local xff = os.getenv("BENCH_XFF") == "1"
 
 function init(args)
   form = args[1] or "assessment"
@@ -151,9 +152,15 @@ end
 function request()
   local body = form == "enquiry" and enquiry_body() or assessment_body()
   local path = form == "enquiry" and "/api/v1/enquiries" or "/api/v1/assessments"
-  return wrk.format("POST", path, {
+  local headers = {
     ["Content-Type"] = "application/json",
     ["Idempotency-Key"] = string.format("bench-%d-%d-%d", nonce, tid, n),
     ["User-Agent"] = "wrk-bench",
-  }, body)
+  }
+  -- BENCH_XFF=1: every request from its own client address (through the trusted proxy 127.0.0.1), to measure
+  -- the service with its rate limiter on.
+  if xff then
+    headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
+  end
+  return wrk.format("POST", path, headers, body)
 end
