@@ -41,4 +41,24 @@ class HttpHardeningTest {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/enquiries").then().statusCode(403);
     }
+
+    @Test
+    void aClientThatHangsUpMidBodyIsNotAnErrorOfOurs() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of("target/quarkus-test.log");
+        long before = java.nio.file.Files.size(log);
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/enquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 5000\r\n\r\n{\"name\": \"Alex").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+        }
+        // The service is still fine, and its log has no error for the abandoned request.
+        given().get("/q/health/live").then().statusCode(200);
+        Thread.sleep(500);
+        byte[] all = java.nio.file.Files.readAllBytes(log);
+        String appended = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
+                java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(appended).doesNotContain("Unhandled error").doesNotContain(" ERROR ");
+    }
 }

@@ -203,6 +203,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isClientGone(e)) {
+            // The client closed the connection while its body was being read: nobody is left to answer, and it is
+            // not a failure of ours. Nothing was stored (the body never arrived whole).
+            LOG.debugf("Client closed the connection during %s: %s", uri.getPath(), describeTypes(e));
+            return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body arrived.",
+                    List.of(), uri);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable for %s: %s", uri.getPath(), describeTypes(e));
             Problem body = problem(ProblemType.SERVICE_UNAVAILABLE,
@@ -267,6 +274,18 @@ public class ProblemMappers {
             // Agroal's pool gives up with a plain SQLException (no SQLState) after the acquisition timeout.
             if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).startsWith("Acquisition timeout")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
         return false;
