@@ -259,36 +259,17 @@ public class ProblemMappers {
     private static final java.util.Set<String> SERVER_GOING_OR_COMING = java.util.Set.of("57P01", "57P02", "57P03");
 
     private static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
-                    || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))) {
-                return true;
-            }
-            String name = t.getClass().getName().toLowerCase(Locale.ROOT);
-            if (name.contains("acquisitiontimeout")) {
-                return true;
-            }
-            // Agroal's pool gives up with a plain SQLException (no SQLState) after the acquisition timeout.
-            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).startsWith("Acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))
+                || t.getClass().getName().toLowerCase(Locale.ROOT).contains("acquisitiontimeout")
+                // Agroal's pool gives up with a plain SQLException (no SQLState) after the acquisition timeout.
+                || t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).startsWith("Acquisition timeout"));
     }
 
     private static boolean isClientGone(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException
+                || t instanceof java.nio.channels.ClosedChannelException);
     }
 
     /**
@@ -296,9 +277,15 @@ public class ProblemMappers {
      * exceptions propagate as themselves), so this means the database went away during the commit.
      */
     private static boolean isCommitFailure(Throwable e) {
+        return anyCause(e, t -> t instanceof jakarta.transaction.RollbackException
+                || t instanceof jakarta.transaction.HeuristicMixedException
+                || t instanceof jakarta.transaction.HeuristicRollbackException);
+    }
+
+    /** Whether {@code e} or any of its causes passes {@code test}. */
+    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.HeuristicMixedException
-                    || t instanceof jakarta.transaction.HeuristicRollbackException) {
+            if (test.test(t)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /** Binding helpers for the submission path's prepared statements. */
 public final class Sql {
@@ -27,23 +26,11 @@ public final class Sql {
         }
     }
 
-    public static void uuid(PreparedStatement statement, int index, UUID value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.OTHER);
-        } else {
-            statement.setObject(index, value);
-        }
-    }
-
     public static void text(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {
             statement.setString(index, value);
         }
-    }
-
-    public static void name(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
-        text(statement, index, value == null ? null : value.name());
     }
 }
