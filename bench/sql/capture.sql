@@ -65,6 +65,12 @@ begin
     end loop;
 end $$;
 
+-- The pgbench expression of the k-th distinct UUID of a transaction: time-ordered from :seq, unique per client and run.
+create or replace function bench.uuid_expression(k int) returns text language sql immutable as $$
+    select format('cast(lpad(to_hex(cast(:seq as bigint)), 12, ''0'') || ''7'' || lpad(to_hex(cast(:client_id as int)), 3, ''0'') || ''8%s'' || lpad(to_hex(cast(:run as int)), 12, ''0'') as uuid)',
+                  lpad(to_hex(k), 3, '0'))
+$$;
+
 -- One literal's replacement (see the header). p_known maps captured values to a kind: email, phone, key.
 create or replace function bench.vary_literal(p_value text, p_known jsonb, p_keep text[], p_t0 timestamptz,
                                               inout p_uuids text[], out replacement text)
@@ -92,16 +98,14 @@ begin
             p_uuids := p_uuids || p_value;
             k := cardinality(p_uuids);
         end if;
-        replacement := format('cast(lpad(to_hex(cast(:seq as bigint)), 12, ''0'') || ''7'' || lpad(to_hex(cast(:client_id as int)), 3, ''0'') || ''8%s'' || lpad(to_hex(cast(:run as int)), 12, ''0'') as uuid)',
-                              lpad(to_hex(k), 3, '0'));
+        replacement := bench.uuid_expression(k);
     elsif p_value ~ '^\{[0-9a-f]{8}-[0-9a-f-]{27}(,[0-9a-f]{8}-[0-9a-f-]{27})*\}$' then
         -- An array of UUIDs (the consent rows' ids): each element varied like a lone UUID.
         replacement := 'cast(array[';
         for k in 1 .. cardinality(string_to_array(trim(both '{}' from p_value), ',')) loop
             p_uuids := p_uuids || (string_to_array(trim(both '{}' from p_value), ','))[k];
             replacement := replacement || case when k > 1 then ', ' else '' end
-                || format('cast(lpad(to_hex(cast(:seq as bigint)), 12, ''0'') || ''7'' || lpad(to_hex(cast(:client_id as int)), 3, ''0'') || ''8%s'' || lpad(to_hex(cast(:run as int)), 12, ''0'') as uuid)',
-                          lpad(to_hex(cardinality(p_uuids)), 3, '0'));
+                || bench.uuid_expression(cardinality(p_uuids));
         end loop;
         replacement := replacement || '] as text)';
     elsif p_value ~ '^[EA]-[0-9A-Z]{4}-[0-9A-Z]{4}$' then
