@@ -11,29 +11,52 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import clinic.smp.consent.ConsentLedger;
 import clinic.smp.intake.Submission;
+import clinic.smp.lead.LeadWriter;
 
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
 
-    private static final String INSERT = "with submission as (insert into assessment (" + Submission.COMMON_COLUMNS
-            + ", form_version, answers) values (" + Submission.COMMON_PLACEHOLDERS + ", ?, cast(? as jsonb)) returning id, lead_id),\n"
-            + "triage as (" + TriageRecordRepository.INSERT_FOR_SUBMISSION + ")\n"
+    private static final String COLUMNS = "insert into assessment (" + Submission.COMMON_COLUMNS + ", form_version, answers) ";
+    private static final String VALUES = Submission.COMMON_PLACEHOLDERS + ", ?, cast(? as jsonb)";
+    private static final String TRIAGE_AND_CONSENTS = "triage as (" + TriageRecordRepository.INSERT_FOR_SUBMISSION + ")\n"
             + ConsentLedger.SubmissionDecisions.SQL;
 
+    private static final String INSERT = "with submission as (" + COLUMNS + "values (" + VALUES + ") returning id, lead_id),\n"
+            + TRIAGE_AND_CONSENTS;
+
+    private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n"
+            + "submission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
+            + TRIAGE_AND_CONSENTS;
+
     /**
-     * Inserts a new assessment, its automated triage and its consent decisions, in one statement on the submission's
-     * connection (the intake path does not go through the session).
+     * Inserts a new assessment of a new person: its lead (with {@code assessment.leadId} as id), the lead's feed row,
+     * the assessment, its automated triage and its consent decisions, in one statement on the submission's connection
+     * (the intake path does not go through the session). Stores nothing, and answers false, when the person already
+     * has a lead.
      */
+    public boolean insertWithNewLead(Connection connection, Assessment assessment, TriageRecord triage, LeadWriter.NewLead lead,
+            ConsentLedger.SubmissionDecisions consents) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_NEW_LEAD)) {
+            return bind(connection, insert, lead.bind(insert, 0), assessment, triage, consents).executeUpdate() > 0;
+        }
+    }
+
+    /** Inserts a new assessment of the lead {@code assessment.leadId}, its triage and consent decisions, in one statement. */
     public void insert(Connection connection, Assessment assessment, TriageRecord triage,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int i = assessment.bindCommon(insert);
-            insert.setString(++i, assessment.formVersion);
-            insert.setString(++i, assessment.answers);
-            i = TriageRecordRepository.bindForSubmission(insert, i, triage);
-            consents.bind(connection, insert, i);
-            insert.executeUpdate();
+            bind(connection, insert, 0, assessment, triage, consents).executeUpdate();
         }
+    }
+
+    private static PreparedStatement bind(Connection connection, PreparedStatement insert, int i, Assessment assessment,
+            TriageRecord triage, ConsentLedger.SubmissionDecisions consents) throws SQLException {
+        i = assessment.bindCommon(insert, i);
+        insert.setString(++i, assessment.formVersion);
+        insert.setString(++i, assessment.answers);
+        i = TriageRecordRepository.bindForSubmission(insert, i, triage);
+        consents.bind(connection, insert, i);
+        return insert;
     }
 
     public java.util.List<Assessment> ofLead(UUID leadId) {

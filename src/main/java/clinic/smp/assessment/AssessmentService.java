@@ -206,7 +206,7 @@ public class AssessmentService {
         String triageJson = toJson(triage);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()),
                 receiptJson(receipt, triageJson));
-        return new PreparedSubmission(response,
+        return new PreparedSubmission(response, LeadWriter.locks(request.contact()),
                 connection -> store(connection, receipt, triageJson, request, profile, today, origin));
     }
 
@@ -226,11 +226,11 @@ public class AssessmentService {
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
         TriageView triage = receipt.triage();
-        UUID leadId = leadWriter.attach(connection, contact, Ids.newId(clock), now, LeadChangeKind.ASSESSMENT_RECEIVED,
+        LeadWriter.NewLead lead = new LeadWriter.NewLead(Ids.newId(clock), contact, now, LeadChangeKind.ASSESSMENT_RECEIVED,
                 new LeadWriter.SubmissionFacts(marketing, triage.outcome().name(), applicationsJson(triage)));
 
         Assessment assessment = new Assessment();
-        assessment.receive(receipt.id(), receipt.reference(), leadId, contact, request.locale(),
+        assessment.receive(receipt.id(), receipt.reference(), lead.id(), contact, request.locale(),
                 request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         assessment.formVersion = request.formVersion();
         assessment.answers = toJson(request.answers());
@@ -243,8 +243,13 @@ public class AssessmentService {
         }
         TriageRecord record = newRecord(assessment, triage, triageJson, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null,
                 today, now);
-        assessments.insert(connection, assessment, record,
-                consents.forSubmission(decisions, assessment.privacyNoticeVersion, SOURCE_TYPE, origin, now));
+        ConsentLedger.SubmissionDecisions consentRows = consents.forSubmission(decisions, assessment.privacyNoticeVersion,
+                SOURCE_TYPE, origin, now);
+        if (!assessments.insertWithNewLead(connection, assessment, record, lead, consentRows)) {
+            assessment.leadId = leadWriter.attachExisting(connection, lead);
+            record.leadId = assessment.leadId;
+            assessments.insert(connection, assessment, record, consentRows);
+        }
         return null;
     }
 

@@ -12,26 +12,47 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import clinic.smp.consent.ConsentLedger;
 import clinic.smp.intake.Submission;
 import clinic.smp.intake.jdbc.Sql;
+import clinic.smp.lead.LeadWriter;
 
 @ApplicationScoped
 public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
 
-    private static final String INSERT = "with submission as (insert into enquiry (" + Submission.COMMON_COLUMNS
-            + ", topic, message) values (" + Submission.COMMON_PLACEHOLDERS + ", ?, ?) returning id, lead_id)\n"
+    private static final String COLUMNS = "insert into enquiry (" + Submission.COMMON_COLUMNS + ", topic, message) ";
+    private static final String VALUES = Submission.COMMON_PLACEHOLDERS + ", ?, ?";
+
+    private static final String INSERT = "with submission as (" + COLUMNS + "values (" + VALUES + ") returning id, lead_id)\n"
+            + ConsentLedger.SubmissionDecisions.SQL;
+
+    private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n"
+            + "submission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id)\n"
             + ConsentLedger.SubmissionDecisions.SQL;
 
     /**
-     * Inserts a new enquiry and its consent decisions, in one statement on the submission's connection (the intake
-     * path does not go through the session).
+     * Inserts a new enquiry of a new person: its lead (with {@code enquiry.leadId} as id), the lead's feed row, the
+     * enquiry and its consent decisions, in one statement on the submission's connection (the intake path does not go
+     * through the session). Stores nothing, and answers false, when the person already has a lead.
      */
+    public boolean insertWithNewLead(Connection connection, Enquiry enquiry, LeadWriter.NewLead lead,
+            ConsentLedger.SubmissionDecisions consents) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_NEW_LEAD)) {
+            return bind(connection, insert, lead.bind(insert, 0), enquiry, consents).executeUpdate() > 0;
+        }
+    }
+
+    /** Inserts a new enquiry of the lead {@code enquiry.leadId} and its consent decisions, in one statement. */
     public void insert(Connection connection, Enquiry enquiry, ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int i = enquiry.bindCommon(insert);
-            insert.setString(++i, enquiry.topic.name());
-            Sql.text(insert, ++i, enquiry.message);
-            consents.bind(connection, insert, i);
-            insert.executeUpdate();
+            bind(connection, insert, 0, enquiry, consents).executeUpdate();
         }
+    }
+
+    private static PreparedStatement bind(Connection connection, PreparedStatement insert, int i, Enquiry enquiry,
+            ConsentLedger.SubmissionDecisions consents) throws SQLException {
+        i = enquiry.bindCommon(insert, i);
+        insert.setString(++i, enquiry.topic.name());
+        Sql.text(insert, ++i, enquiry.message);
+        consents.bind(connection, insert, i);
+        return insert;
     }
 
     public java.util.List<Enquiry> ofLead(UUID leadId) {

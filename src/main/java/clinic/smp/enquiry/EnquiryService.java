@@ -121,7 +121,8 @@ public class EnquiryService {
         Instant now = clock.instant();
         EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt));
-        return new PreparedSubmission(response, connection -> store(connection, receipt, request, origin));
+        return new PreparedSubmission(response, LeadWriter.locks(request.contact()),
+                connection -> store(connection, receipt, request, origin));
     }
 
     private Void store(Connection connection, EnquiryReceipt receipt, Canonical request, ConsentOrigin origin)
@@ -129,11 +130,11 @@ public class EnquiryService {
         Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
-        UUID leadId = leads.attach(connection, contact, Ids.newId(clock), now, LeadChangeKind.ENQUIRY_RECEIVED,
+        LeadWriter.NewLead lead = new LeadWriter.NewLead(Ids.newId(clock), contact, now, LeadChangeKind.ENQUIRY_RECEIVED,
                 LeadWriter.SubmissionFacts.enquiry(marketing));
 
         Enquiry enquiry = new Enquiry();
-        enquiry.receive(receipt.id(), receipt.reference(), leadId, contact, request.locale(),
+        enquiry.receive(receipt.id(), receipt.reference(), lead.id(), contact, request.locale(),
                 request.consent().privacyNoticeVersion(), marketing, request.attribution(), now);
         enquiry.topic = request.topic();
         enquiry.message = request.message();
@@ -143,8 +144,12 @@ public class EnquiryService {
         if (enquiry.preferredChannel == ContactChannel.WHATSAPP) {
             decisions.add(new ConsentLedger.Decision(ConsentPurpose.WHATSAPP, true));
         }
-        enquiries.insert(connection, enquiry,
-                consents.forSubmission(decisions, enquiry.privacyNoticeVersion, SOURCE_TYPE, origin, now));
+        ConsentLedger.SubmissionDecisions consentRows = consents.forSubmission(decisions, enquiry.privacyNoticeVersion,
+                SOURCE_TYPE, origin, now);
+        if (!enquiries.insertWithNewLead(connection, enquiry, lead, consentRows)) {
+            enquiry.leadId = leads.attachExisting(connection, lead);
+            enquiries.insert(connection, enquiry, consentRows);
+        }
         return null;
     }
 

@@ -61,10 +61,9 @@ public abstract class Submission {
     /** Placeholders for {@link #COMMON_COLUMNS}. */
     public static final String COMMON_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-    /** Binds the common columns from parameter 1; returns the index of the last one bound. */
-    public int bindCommon(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+    /** Binds the common columns after parameter {@code i}; returns the index of the last one bound. */
+    public int bindCommon(java.sql.PreparedStatement insert, int i) throws java.sql.SQLException {
         Attribution a = attribution == null ? new Attribution() : attribution;
-        int i = 0;
         insert.setObject(++i, id);
         insert.setString(++i, reference);
         insert.setObject(++i, leadId);

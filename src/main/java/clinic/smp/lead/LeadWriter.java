@@ -18,6 +18,17 @@ import clinic.smp.intake.jdbc.Sql;
 /**
  * Attaches a submission to its person's lead, on the submission's own connection (see
  * {@link clinic.smp.intake.jdbc.LocalTransactions}).
+ *
+ * <p>
+ * Safe under concurrency: submissions sharing an email or phone take the same transaction-scoped advisory locks
+ * ({@link #locks}) before they touch leads, so they create and update leads one after the other. An existing lead
+ * takes the latest name and gains an email or phone it lacked, unless another lead already has that one.
+ *
+ * <p>
+ * A first contact costs no statement of its own: the locks travel with the idempotency claim, and the submission's
+ * insert starts with {@link #NEW_LEAD}, which creates the lead and its feed row and yields it to the insert. When the
+ * person already has a lead, that insert finds a conflict and stores nothing; {@link #attachExisting} then finds and
+ * updates the lead, and the submission is inserted against it.
  */
 @ApplicationScoped
 public class LeadWriter {
@@ -40,16 +51,44 @@ public class LeadWriter {
         }
     }
 
-    private static final String CREATE = """
-            with created as (
+    /** The lead a submission creates if its person has none yet, with the id it will have. */
+    public record NewLead(UUID id, NormalizedContact contact, Instant at, LeadChangeKind change, SubmissionFacts facts) {
+
+        /** Binds the parameters of {@link #NEW_LEAD} after index {@code i}; returns the index of the last one bound. */
+        public int bind(PreparedStatement statement, int i) throws SQLException {
+            statement.setObject(++i, id);
+            statement.setString(++i, contact.name());
+            statement.setString(++i, orNone(contact.email()));
+            statement.setString(++i, orNone(contact.emailKey()));
+            statement.setString(++i, orNone(contact.phone()));
+            Sql.timestamp(statement, ++i, at);
+            Sql.timestamp(statement, ++i, at);
+            statement.setBoolean(++i, facts.marketingConsent());
+            statement.setString(++i, orNone(facts.latestOutcome()));
+            statement.setString(++i, orNone(facts.latestApplicationsJson()));
+            statement.setBoolean(++i, facts.isAssessment());
+            statement.setString(++i, change.name());
+            Sql.timestamp(statement, ++i, at);
+            return i;
+        }
+    }
+
+    /**
+     * Common table expressions (to follow {@code with}) that create the lead unless its email or phone is taken, and
+     * its feed row. {@code created} holds the new lead's id, or nothing on a conflict: a submission inserted
+     * {@code from created} is then not inserted either.
+     */
+    public static final String NEW_LEAD = """
+            created as (
                 insert into lead (id, name, email, email_key, phone, created_at, updated_at, version, status,
                                   marketing_consent, latest_outcome, latest_applications, has_assessment)
                 values (?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, 0, 'NEW',
                         ?, nullif(?, ''), cast(coalesce(nullif(?, ''), '[]') as jsonb), ?)
                 on conflict do nothing
-                returning id)
-            insert into lead_change (lead_id, change, changed_at)
-            select id, ?, ? from created""";
+                returning id),
+            feed as (
+                insert into lead_change (lead_id, change, changed_at)
+                select id, ?, ? from created)""";
 
     private static final String FIND = """
             select id from lead
@@ -82,44 +121,38 @@ public class LeadWriter {
             select id, ?, ? from updated""";
 
     /**
-     * Finds the person's lead by email (preferred) or phone, or creates it, writes what the submission tells about
-     * it, appends {@code change} to the change feed, and returns the lead's id.
-     *
-     * <p>
-     * Safe under concurrency: submissions sharing an email or phone take the same transaction-scoped advisory lock
-     * first, so they create and update leads one after the other. An existing lead takes the latest name and gains an
-     * email or phone it lacked, unless another lead already has that one. A first contact costs two statements: the
-     * locks, then the lead and its feed row together, with no lookup (the insert finds a conflict itself).
+     * The advisory locks (names for {@code hashtextextended}) a submission from this contact must hold before it
+     * creates or updates a lead, in the fixed order that keeps two submissions sharing both an email and a phone from
+     * deadlocking. They serialise submissions that share an email or a phone until the end of the transaction, so that
+     * two of them cannot both create a lead for one person, or both give one phone to two leads.
      */
-    public UUID attach(Connection connection, NormalizedContact contact, UUID newId, Instant now, LeadChangeKind change,
-            SubmissionFacts facts) throws SQLException {
+    public static List<String> locks(NormalizedContact contact) {
+        List<String> keys = new ArrayList<>(2);
+        if (contact.emailKey() != null && !contact.emailKey().isEmpty()) {
+            keys.add("email:" + contact.emailKey());
+        }
+        if (contact.phone() != null && !contact.phone().isEmpty()) {
+            keys.add("phone:" + contact.phone());
+        }
+        Collections.sort(keys);
+        return keys;
+    }
+
+    /**
+     * For a submission whose {@link #NEW_LEAD} found the person's lead already there: finds that lead by email
+     * (preferred) or phone, writes what the submission tells about it, appends the change to the feed, and returns the
+     * lead's id. The caller holds the {@link #locks}.
+     */
+    public UUID attachExisting(Connection connection, NewLead lead) throws SQLException {
+        NormalizedContact contact = lead.contact();
+        SubmissionFacts facts = lead.facts();
         String emailKey = orNone(contact.emailKey());
         String phone = orNone(contact.phone());
-        lockContacts(connection, emailKey, phone);
-        try (PreparedStatement create = connection.prepareStatement(CREATE)) {
-            int i = 0;
-            create.setObject(++i, newId);
-            create.setString(++i, contact.name());
-            create.setString(++i, orNone(contact.email()));
-            create.setString(++i, emailKey);
-            create.setString(++i, phone);
-            Sql.timestamp(create, ++i, now);
-            Sql.timestamp(create, ++i, now);
-            create.setBoolean(++i, facts.marketingConsent());
-            create.setString(++i, orNone(facts.latestOutcome()));
-            create.setString(++i, orNone(facts.latestApplicationsJson()));
-            create.setBoolean(++i, facts.isAssessment());
-            create.setString(++i, change.name());
-            Sql.timestamp(create, ++i, now);
-            if (create.executeUpdate() == 1) {
-                return newId;
-            }
-        }
         UUID existing = findIdByContact(connection, emailKey, phone);
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             int i = 0;
             update.setString(++i, contact.name());
-            Sql.timestamp(update, ++i, now);
+            Sql.timestamp(update, ++i, lead.at());
             update.setBoolean(++i, facts.marketingConsent());
             update.setString(++i, orNone(facts.latestOutcome()));
             update.setString(++i, orNone(facts.latestApplicationsJson()));
@@ -134,36 +167,11 @@ public class LeadWriter {
             update.setString(++i, phone);
             update.setString(++i, phone);
             update.setObject(++i, existing);
-            update.setString(++i, change.name());
-            Sql.timestamp(update, ++i, now);
+            update.setString(++i, lead.change().name());
+            Sql.timestamp(update, ++i, lead.at());
             update.executeUpdate();
         }
         return existing;
-    }
-
-    /**
-     * Serialises submissions that share an email or a phone until the end of the transaction, so that two of them
-     * cannot both create a lead for one person, or both give one phone to two leads. Locks are taken in a fixed
-     * order, so two submissions that share both never deadlock; both in one round trip, the materialised CTE first.
-     */
-    private static void lockContacts(Connection connection, String emailKey, String phone) throws SQLException {
-        List<String> keys = new ArrayList<>(2);
-        if (!emailKey.isEmpty()) {
-            keys.add("email:" + emailKey);
-        }
-        if (!phone.isEmpty()) {
-            keys.add("phone:" + phone);
-        }
-        Collections.sort(keys);
-        String sql = keys.size() == 1 ? "select pg_advisory_xact_lock(hashtextextended(?, 0))" : """
-                with first as materialized (select pg_advisory_xact_lock(hashtextextended(?, 0)))
-                select pg_advisory_xact_lock(hashtextextended(?, 0)) from first""";
-        try (PreparedStatement lock = connection.prepareStatement(sql)) {
-            for (int i = 0; i < keys.size(); i++) {
-                lock.setString(i + 1, keys.get(i));
-            }
-            lock.executeQuery().close();
-        }
     }
 
     private static UUID findIdByContact(Connection connection, String emailKey, String phone) throws SQLException {

@@ -61,4 +61,39 @@ class HttpHardeningTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThat(appended).doesNotContain("Unhandled error").doesNotContain(" ERROR ");
     }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitGetsAProblemDocument() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/enquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String chunk = "{\"message\": \"" + "m".repeat(8 * 1024);
+            try {
+                for (int i = 0; i < 10; i++) { // 80 KiB, over the 64 KiB limit
+                    out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            } catch (java.io.IOException closedByTheServer) {
+                // The server may answer and close before the client has sent everything.
+            }
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            org.assertj.core.api.Assertions.assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                headers.put(line.substring(0, line.indexOf(':')).toLowerCase(), line.substring(line.indexOf(':') + 1).trim());
+            }
+            char[] body = new char[Integer.parseInt(headers.get("content-length"))];
+            for (int read = 0; read < body.length;) {
+                read += in.read(body, read, body.length - read);
+            }
+            org.assertj.core.api.Assertions.assertThat(headers.get("content-type")).isEqualTo("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(new String(body))
+                    .contains("https://smp-clinic.example/problems/payload-too-large");
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
 }

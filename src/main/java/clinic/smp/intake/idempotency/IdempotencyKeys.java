@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,35 +53,49 @@ public class IdempotencyKeys {
         }
     }
 
+    private static final String CLAIM = """
+            insert into idempotency_record (scope, idem_key, request_hash, created_at, expires_at,
+                                            response_status, response_location, response_body)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (scope, idem_key) do update
+               set request_hash = excluded.request_hash, created_at = excluded.created_at,
+                   expires_at = excluded.expires_at, response_status = excluded.response_status,
+                   response_location = excluded.response_location, response_body = excluded.response_body
+             where idempotency_record.expires_at <= excluded.created_at
+            returning 1""";
+
+    /** The claim statement for 0, 1 and 2 advisory locks, the numbers a submission takes. */
+    private static final String[] CLAIM_AND_LOCK = { claimAndLock(0), claimAndLock(1), claimAndLock(2) };
+
     /**
      * Claims {@code key} within {@code scope} for a request whose canonical form hashes to {@code requestHash}, storing
-     * the response the submission will give. The row commits or rolls back with the submission itself, so a stored
-     * response always belongs to a stored submission, and one statement does the whole bookkeeping.
+     * the response the submission will give, and, only if the claim is granted, takes the transaction-scoped advisory
+     * {@code locks} the submission's writes need, in the given order. One round trip: the row commits or rolls back
+     * with the submission itself, so a stored response always belongs to a stored submission.
      *
      * @throws ProblemException 422 when the key was already used for a different request
      */
     public IdempotencyClaim claim(Connection connection, String scope, String key, String requestHash, Duration ttl,
-            StoredResponse response) throws SQLException {
+            StoredResponse response, List<String> locks) throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement claim = connection.prepareStatement("""
-                insert into idempotency_record (scope, idem_key, request_hash, created_at, expires_at,
-                                                response_status, response_location, response_body)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (scope, idem_key) do update
-                   set request_hash = excluded.request_hash, created_at = excluded.created_at,
-                       expires_at = excluded.expires_at, response_status = excluded.response_status,
-                       response_location = excluded.response_location, response_body = excluded.response_body
-                 where idempotency_record.expires_at <= excluded.created_at""")) {
-            claim.setString(1, scope);
-            claim.setString(2, key);
-            claim.setString(3, requestHash);
-            Sql.timestamp(claim, 4, now);
-            Sql.timestamp(claim, 5, now.plus(ttl));
-            claim.setInt(6, response.status());
-            Sql.text(claim, 7, response.location() == null ? null : response.location().toString());
-            claim.setString(8, response.body());
-            if (claim.executeUpdate() == 1) {
-                return new IdempotencyClaim.Granted();
+        String sql = locks.size() < CLAIM_AND_LOCK.length ? CLAIM_AND_LOCK[locks.size()] : claimAndLock(locks.size());
+        try (PreparedStatement claim = connection.prepareStatement(sql)) {
+            int i = 0;
+            claim.setString(++i, scope);
+            claim.setString(++i, key);
+            claim.setString(++i, requestHash);
+            Sql.timestamp(claim, ++i, now);
+            Sql.timestamp(claim, ++i, now.plus(ttl));
+            claim.setInt(++i, response.status());
+            Sql.text(claim, ++i, response.location() == null ? null : response.location().toString());
+            claim.setString(++i, response.body());
+            for (String lock : locks) {
+                claim.setString(++i, lock);
+            }
+            try (ResultSet granted = claim.executeQuery()) {
+                if (granted.next()) {
+                    return new IdempotencyClaim.Granted();
+                }
             }
         }
         try (PreparedStatement read = connection.prepareStatement("""
@@ -100,6 +115,23 @@ public class IdempotencyKeys {
                         location == null || location.isEmpty() ? null : URI.create(location), existing.getString(4)));
             }
         }
+    }
+
+    /**
+     * The claim, then each lock in turn, each only once the one before is held: a chain of materialised CTEs fixes the
+     * order, and the whole chain reads from the claim, so nothing is locked when the claim is not granted. One row
+     * means granted.
+     */
+    private static String claimAndLock(int locks) {
+        StringBuilder sql = new StringBuilder("with claimed as (").append(CLAIM).append(")");
+        String previous = "claimed";
+        for (int n = 1; n < locks; n++) {
+            sql.append(",\nlock").append(n).append(" as materialized (select pg_advisory_xact_lock(hashtextextended(?, 0)) from ")
+                    .append(previous).append(")");
+            previous = "lock" + n;
+        }
+        return sql.append("\nselect ").append(locks == 0 ? "1" : "pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .append(" from ").append(previous).toString();
     }
 
     @Scheduled(every = "${smp.idempotency.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,12 +1,15 @@
 package clinic.smp.intake.idempotency;
 
+import java.util.List;
+
 import clinic.smp.intake.jdbc.LocalTransactions;
 
 /**
  * A submission ready to store: the response it gives (known before any write) and the writes themselves.
  *
  * @param response what the client is answered, now and on every replay
+ * @param locks the transaction-scoped advisory locks its writes need, in order; taken with the idempotency claim
  * @param store writes the submission on the transaction's connection
  */
-public record PreparedSubmission(StoredResponse response, LocalTransactions.Work<Void> store) {
+public record PreparedSubmission(StoredResponse response, List<String> locks, LocalTransactions.Work<Void> store) {
 }

@@ -42,8 +42,10 @@ public class Submissions {
         String hash = fingerprint.of(canonicalRequest);
         return transactions.run(connection -> {
             IdempotencyClaim claim = idempotencyKey != null
-                    ? keys.claim(connection, scope, idempotencyKey, hash, config.keyTtl(), submission.response())
-                    : keys.claim(connection, scope + ":content", hash, hash, config.duplicateWindow(), submission.response());
+                    ? keys.claim(connection, scope, idempotencyKey, hash, config.keyTtl(), submission.response(),
+                            submission.locks())
+                    : keys.claim(connection, scope + ":content", hash, hash, config.duplicateWindow(), submission.response(),
+                            submission.locks());
             if (claim instanceof IdempotencyClaim.Replay replay) {
                 return new SubmissionResult(replay.response(), true);
             }
