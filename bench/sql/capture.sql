@@ -86,7 +86,7 @@ begin
     if known_kind is not null then
         replacement := case known_kind
             when 'email' then '(''bench.'' || cast(:client_id as text) || ''.'' || cast(:seq as text) || ''.'' || cast(:run as text) || ''@example.com'')'
-            when 'phone' then '(''+447'' || cast(700000000 + (cast(:run as int) % 4 * 64 + cast(:client_id as int)) * 1000000 + cast(:cnt as int) % 1000000 as text))'
+            when 'phone' then '(''+447'' || lpad(cast((cast(:run as int) % 70 * 64 + cast(:client_id as int)) * 150000 + cast(:cnt as int) % 150000 as text), 9, ''0''))'
             when 'key' then '(''pgb-'' || cast(:run as text) || ''-'' || cast(:client_id as text) || ''-'' || cast(:cnt as text))'
         end;
         if p_known ->> p_value is null then

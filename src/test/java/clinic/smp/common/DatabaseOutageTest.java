@@ -111,7 +111,8 @@ class DatabaseOutageTest {
             assertRefusedQuickly(ASSESSMENTS, refusedAssessmentKey, refusedAssessment);
             assertRefusedQuickly(ENQUIRIES, null, enquiry());
         }
-        // More requests at once than the pool has connections: every one is answered, none hangs.
+        // More requests at once than the service has worker threads and the pool has connections: every one is answered,
+        // none hangs (the later ones wait in the workers' queue).
         ExecutorService clients = Executors.newFixedThreadPool(40);
         try {
             List<Future<?>> burst = new ArrayList<>();
