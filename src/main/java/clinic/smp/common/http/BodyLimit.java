@@ -10,7 +10,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -22,11 +21,10 @@ import clinic.smp.common.problem.ProblemType;
  *
  * <ul>
  * <li>A body whose declared length is over {@code quarkus.http.limits.max-body-size} is refused before it is read,
- * with a problem document.</li>
- * <li>Any other body (POST, PUT, PATCH) is read whole on the I/O thread, up to the same limit; a chunked body that
- * grows past it gets the same problem document. The resources that store submissions run on worker threads: without
- * this, each such thread would start by waiting for the I/O thread to hand it the body chunk by chunk, a round of
- * thread wake-ups per request that bench/ measured at about 5 % of the service's CPU.</li>
+ * with a problem document; a chunked body that grows past the limit gets the same.</li>
+ * <li>Any other body is read whole on the I/O thread. The resources that store submissions run on worker threads:
+ * without this, each such thread would start by waiting for the I/O thread to hand it the body chunk by chunk, a
+ * round of thread wake-ups per request that bench/ measured at about 5 % of the service's CPU.</li>
  * </ul>
  */
 @Singleton
@@ -41,16 +39,10 @@ public class BodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> { // after RequestIds
-            String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && isOver(declared)) {
-                refuse(ctx);
-                return;
-            }
-            ctx.next();
-        });
+        // After RequestIds. BodyHandler refuses a declared length over the limit before reading anything, and stops a
+        // chunked body as soon as it grows past it; both reach bufferingFailed as a 413.
         BodyHandler buffer = BodyHandler.create(false).setBodyLimit(maxBytes).setPreallocateBodyBuffer(true);
-        router.route().order(Integer.MIN_VALUE + 2).method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        router.route().order(Integer.MIN_VALUE + 1)
                 .handler(buffer)
                 .handler(BodyLimit::emptyRatherThanAbsent)
                 .failureHandler(this::bufferingFailed);
@@ -88,14 +80,6 @@ public class BodyLimit {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
-    }
-
-    private boolean isOver(String declared) {
-        try {
-            return Long.parseLong(declared.trim()) > maxBytes;
-        } catch (NumberFormatException e) {
-            return false; // the HTTP layer rejects malformed lengths itself
-        }
     }
 
     private static String jsonEscape(String text) {

@@ -9,8 +9,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Runs the rate limits on the operations marked {@link RateLimited}, before their body is parsed: a refused client
- * costs one small statement (and the buffering of at most 64 KiB), not a parse and a transaction. The address honours X-Forwarded-For from trusted proxies
- * only ({@code quarkus.http.proxy.trusted-proxies}).
+ * costs one small statement (and the buffering of at most 64 KiB), not a parse and a transaction. The address honours
+ * X-Forwarded-For from trusted proxies only ({@code quarkus.http.proxy.trusted-proxies}).
  */
 @Provider
 @RateLimited
