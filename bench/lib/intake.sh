@@ -71,9 +71,11 @@ capture_transactions() {
     local marker="with created as \\(.*submission as \\(insert into $(form_table "$form") "
     psql_value "select '-- ' || line || E'\n' || sql || ';' from bench.transaction('$marker') order by line" \
       > "$OUT/captured-$form.sql"
-    psql_value "select bench.pgbench_script('$marker', '$known'::jsonb)" > "$OUT/pgbench-$form.sql"
-    psql_value "select bench.pgbench_script('$marker', '$known'::jsonb, '{}', '^$marker')" \
+    psql_value "select bench.pgbench_script('$form', '$marker', '$known'::jsonb)" > "$OUT/pgbench-$form.sql"
+    psql_value "select bench.pgbench_script('$form-insert', '$marker', '$known'::jsonb, '{}', '^$marker')" \
       > "$OUT/pgbench-$form-insert.sql"
+    script_vars "$form" > "$OUT/pgbench-$form.vars"
+    script_vars "$form-insert" > "$OUT/pgbench-$form-insert.vars"
     [[ -s $OUT/pgbench-$form.sql ]] || die "empty pgbench script for $form"
     log "capture: $form transaction = $(grep -c '^-- ' "$OUT/captured-$form.sql") statements -> $OUT/pgbench-$form.sql"
   done
@@ -243,10 +245,16 @@ statements_row() { # <form> <connections> <stored submissions>
 PGBENCH_RUN=0
 next_pgbench_run() { PGBENCH_RUN=$(( PGBENCH_RUN + 1 )); }
 
+# The values of a script's bound parameters (see sql/capture.sql), NUL-separated name=value pairs for pgbench -D.
+script_vars() { psql_admin -At -0 -c "select name || '=' || value from bench.script_var where script = '$1' order by name"; }
+
 pgbench_run() { # <label> <clients> <seconds> <script> <run number> -> tps
-  local out=$OUT/pgbench-$1.txt
-  run_cmd pgbench -h 127.0.0.1 -p "$PG_PORT" -U smp -n -M prepared -c "$2" -j "$WRK_THREADS" -T "$3" \
-    -D cnt=0 -D base="$(date +%s%3N)" -D run="$5" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
+  local out=$OUT/pgbench-$1.txt defines=() pair
+  while IFS= read -r -d '' pair; do defines+=(-D "$pair"); done < "${4%.sql}.vars"
+  local base; base=$(date +%s%3N)
+  note_cmd "pgbench -h 127.0.0.1 -p $PG_PORT -U smp -n -M prepared -c $2 -j $WRK_THREADS -T $3 -D cnt=0 -D base=$base -D run=$5 <-D name=value for each NUL-separated pair in ${4%.sql}.vars> -f $4 smp"
+  pgbench -h 127.0.0.1 -p "$PG_PORT" -U smp -n -M prepared -c "$2" -j "$WRK_THREADS" -T "$3" \
+    -D cnt=0 -D base="$base" -D run="$5" "${defines[@]}" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
   grep -q 'number of failed transactions: 0 ' "$out" || log "pgbench $1: $(grep 'failed' "$out")"
   sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$out"
 }

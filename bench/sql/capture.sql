@@ -1,16 +1,19 @@
 -- Turns the statement log of ONE service submission into a pgbench script that replays the same transaction.
 --
 -- The harness logs with log_statement=all to csvlog, loads the log here (bench.log, the csvlog layout of
--- PostgreSQL 15), and calls bench.pgbench_script(). Each logged statement is rebuilt with its bind parameters
--- inlined, then every literal that must differ between transactions is replaced by an expression of pgbench
--- variables (:client_id, :cnt, :seq, :run), so that each replayed transaction, like each request, is a new person:
+-- PostgreSQL 15), and calls bench.pgbench_script(). Each logged statement keeps its placeholders; a bind parameter
+-- that must differ between transactions becomes an expression of pgbench variables (:client_id, :cnt, :seq, :run),
+-- so that each replayed transaction, like each request, is a new person:
 --   * UUIDs (alone or in arrays) -> time-ordered UUIDs from :seq (a per-client counter on top of a ms timestamp),
 --                                   the client and the run (the service's ids are UUIDv7: also time-ordered)
 --   * human references (E-/A-)   -> a unique 16-character reference
 --   * the email, phone and Idempotency-Key of the captured request -> unique values
 --   * timestamps                 -> now() plus the same offset as in the captured request (so expires_at stays +24 h)
---   * other literals with ':'    -> E'' strings with \x3a, because pgbench reads ":word" as a variable
--- Everything else (the JSON documents, the request hash, the consent texts, ...) is replayed as captured.
+-- Every other parameter (the JSON documents, the consent arrays, the request hash, names, ...) is replayed as captured,
+-- and still as a bind parameter: a pgbench variable (:b1, :b2, ...) whose value bench.script_var holds, for pgbench's
+-- -D. Inlined as a literal, a value such as cast('{...}' as jsonb) would be parsed once, when the statement is planned,
+-- instead of on every execution as the service's parameter is: the replay would skip work the service's statement
+-- costs the server. NULL and empty parameters become literals (a pgbench variable can be neither).
 create schema if not exists bench;
 
 drop table if exists bench.log;
@@ -23,15 +26,15 @@ create table bench.log (
     backend_type text, leader_pid integer, query_id bigint);
 
 -- The statements of the transaction in session p_session that contains the first statement matching p_marker
--- (from its BEGIN to its COMMIT), with parameters inlined, in order.
+-- (from its BEGIN to its COMMIT), in order: with parameters inlined (sql), and as logged (stmt, with $1, $2, ...; params
+-- holds their values, a NULL element for a NULL parameter).
 create or replace function bench.transaction(p_marker text)
-returns table (line bigint, logged_at timestamptz, sql text) language plpgsql as $$
+returns table (line bigint, logged_at timestamptz, sql text, stmt text, params text[]) language plpgsql as $$
 declare
     target record;
     first_line bigint;
     last_line bigint;
     r record;
-    stmt text;
     p text[];
 begin
     select * into target from bench.log
@@ -51,16 +54,19 @@ begin
                 and message ~ '^(execute [^ ]+|statement): '
               order by session_line_num loop
         stmt := regexp_replace(r.message, '^(execute [^ ]+|statement): ', '');
+        sql := stmt;
+        params := '{}';
         -- parameters: $1 = 'a', $2 = NULL ... ; replace the highest numbers first so $1 cannot clobber $12
         if r.detail like 'parameters: %' then
             for p in select m from regexp_matches(r.detail, '\$([0-9]+) = (NULL|''(?:[^'']|'''')*'')', 'g') as m
                       order by (m[1])::int desc loop
-                stmt := replace(stmt, '$' || p[1], p[2]);
+                sql := replace(sql, '$' || p[1], p[2]);
+                params[(p[1])::int] := case when p[2] = 'NULL' then null
+                                            else replace(substr(p[2], 2, length(p[2]) - 2), '''''', '''') end;
             end loop;
         end if;
         line := r.session_line_num;
         logged_at := r.log_time;
-        sql := stmt;
         return next;
     end loop;
 end $$;
@@ -71,7 +77,7 @@ create or replace function bench.uuid_expression(k int) returns text language sq
                   lpad(to_hex(k), 3, '0'))
 $$;
 
--- One literal's replacement (see the header). p_known maps captured values to a kind: email, phone, key.
+-- One parameter's replacement (see the header), or null for a value replayed as captured. p_known maps captured values to a kind: email, phone, key.
 create or replace function bench.vary_literal(p_value text, p_known jsonb, p_keep text[], p_t0 timestamptz,
                                               inout p_uuids text[], out replacement text)
 language plpgsql as $$
@@ -113,16 +119,18 @@ begin
     elsif p_value ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([+-][0-9]{2}(:?[0-9]{2})?|Z)$' then
         replacement := format('(now() + interval ''%s seconds'')',
                               round(extract(epoch from (p_value::timestamptz - p_t0))::numeric, 3));
-    elsif p_value ~ '[:\\]' then
-        replacement := 'E''' || replace(replace(replace(p_value, '\', '\\'), '''', ''''''), ':', '\x3a') || '''';
     else
-        replacement := '''' || replace(p_value, '''', '''''') || '''';
+        replacement := null;
     end if;
 end $$;
 
--- The pgbench script. p_only: null for the whole transaction, or a regex choosing single statements (run without
--- BEGIN/COMMIT, i.e. autocommit), e.g. '^insert into enquiry ' for the bare INSERT of the submission row.
-create or replace function bench.pgbench_script(p_marker text, p_known jsonb, p_keep text[] default '{}',
+-- The values of the pgbench variables :b1, :b2, ... of each script, for pgbench -D name=value.
+create table if not exists bench.script_var (script text, name text, value text not null, primary key (script, name));
+
+-- The pgbench script p_script (also the key of its variables in bench.script_var). p_only: null for the whole
+-- transaction, or a regex choosing single statements (run without BEGIN/COMMIT, i.e. autocommit), e.g.
+-- '^insert into enquiry ' for the bare INSERT of the submission row.
+create or replace function bench.pgbench_script(p_script text, p_marker text, p_known jsonb, p_keep text[] default '{}',
                                                 p_only text default null)
 returns text language plpgsql as $$
 declare
@@ -131,11 +139,11 @@ declare
     uuids text[] := '{}';
     out text := E'\\set cnt :cnt + 1\n\\set seq :base + :cnt\n';
     stmt text;
-    pos int;
-    m int;
-    lit text;
+    n int;
     v record;
+    bound int := 0;
 begin
+    delete from bench.script_var where script = p_script;
     select min(logged_at) into t0 from bench.transaction(p_marker);
     for r in select * from bench.transaction(p_marker) order by line loop
         if p_only is not null and r.sql !~* p_only then
@@ -145,19 +153,26 @@ begin
             out := out || E'-- skipped: select nextval(''human_reference_seq'') (one call per 50 references)\n';
             continue;
         end if;
-        stmt := '';
-        pos := 1;
-        loop
-            m := regexp_instr(r.sql, '''(?:[^'']|'''')*''', pos);
-            exit when m = 0;
-            lit := regexp_substr(r.sql, '''(?:[^'']|'''')*''', pos);
-            select * into v from bench.vary_literal(replace(substr(lit, 2, length(lit) - 2), '''''', ''''),
-                                                    p_known, p_keep, t0, uuids);
+        if r.stmt ~ ':[a-z_]' then
+            raise exception 'pgbench would read a variable in this statement: %', r.stmt;
+        end if;
+        stmt := r.stmt;
+        -- the highest numbers first, so that $1 cannot clobber $12
+        for n in reverse coalesce(array_upper(r.params, 1), 0) .. 1 loop
+            if r.params[n] is null or r.params[n] = '' then   -- pgbench -D takes no empty value either
+                stmt := replace(stmt, '$' || n, case when r.params[n] is null then 'NULL' else '''''' end);
+                continue;
+            end if;
+            select * into v from bench.vary_literal(r.params[n], p_known, p_keep, t0, uuids);
             uuids := v.p_uuids;
-            stmt := stmt || substr(r.sql, pos, m - pos) || v.replacement;
-            pos := m + length(lit);
+            if v.replacement is null then
+                bound := bound + 1;
+                insert into bench.script_var values (p_script, 'b' || bound, r.params[n]);
+                stmt := replace(stmt, '$' || n, ':b' || bound);
+            else
+                stmt := replace(stmt, '$' || n, v.replacement);
+            end if;
         end loop;
-        stmt := stmt || substr(r.sql, pos);
         out := out || rtrim(stmt, E'; \n') || E';\n';
     end loop;
     return out;
