@@ -1,7 +1,5 @@
 package clinic.smp.common.json;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -9,37 +7,38 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-
-import clinic.smp.common.problem.ProblemException;
-import clinic.smp.common.problem.ProblemType;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * JSON bodies must be well-formed UTF-8 (RFC 8259). Jackson's decoder is lenient about overlong forms (it reads
  * {@code C0 AF} as '/') and encoded surrogates, which lets a filter-evading spelling of a character reach the
- * database; here any such byte sequence is a 400 before the body is parsed. Bodies are small (64 KiB at most), and
- * an all-ASCII body is checked with one pass over its bytes.
+ * database; {@link clinic.smp.common.http.BodyLimit} therefore answers any such body with a 400 before a resource
+ * parses it. Bodies are small (64 KiB at most), and an all-ASCII body is checked with one pass over its bytes.
  */
-@Provider
-public class StrictUtf8 implements ReaderInterceptor {
+public final class StrictUtf8 {
 
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        MediaType type = context.getMediaType();
-        if (type == null || !("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"))) {
-            return context.proceed();
+    private StrictUtf8() {
+    }
+
+    /** Whether a Content-Type names JSON: {@code application/json} or any {@code +json} type, parameters aside. */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
         }
-        byte[] body = context.getInputStream().readAllBytes();
-        int malformed = firstMalformedByte(body);
-        if (malformed >= 0) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The request body is not valid UTF-8 (byte " + malformed + " starts an invalid sequence).");
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).strip();
+        return type.regionMatches(true, type.length() - 5, "/json", 0, 5)
+                || type.regionMatches(true, type.length() - 5, "+json", 0, 5);
+    }
+
+    /** The offset of the first byte of an invalid UTF-8 sequence in {@code body}, or -1 when all of it is valid. */
+    public static int firstMalformedByte(Buffer body) {
+        int length = body.length();
+        int i = 0;
+        while (i < length && body.getByte(i) >= 0) {
+            i++;
         }
-        context.setInputStream(new ByteArrayInputStream(body));
-        return context.proceed();
+        return i == length ? -1 : firstMalformedByte(body.getBytes());
     }
 
     /** The offset of the first byte of an invalid UTF-8 sequence, or -1 when all of it is valid. */
