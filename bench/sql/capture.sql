@@ -25,15 +25,14 @@ create table bench.log (
     internal_query_pos integer, context text, query text, query_pos integer, location text, application_name text,
     backend_type text, leader_pid integer, query_id bigint);
 
--- The statements of the transaction in session p_session that contains the first statement matching p_marker
--- (from its BEGIN to its COMMIT), in order: with parameters inlined (sql), and as logged (stmt, with $1, $2, ...; params
--- holds their values, a NULL element for a NULL parameter).
+-- The statements of the transaction that contains the first statement matching p_marker: all the statements of its
+-- session with its virtual transaction id (from BEGIN to COMMIT, or the statement alone in autocommit), in order:
+-- with parameters inlined (sql), and as logged (stmt, with $1, $2, ...; params holds their values, a NULL element for
+-- a NULL parameter).
 create or replace function bench.transaction(p_marker text)
 returns table (line bigint, logged_at timestamptz, sql text, stmt text, params text[]) language plpgsql as $$
 declare
     target record;
-    first_line bigint;
-    last_line bigint;
     r record;
     p text[];
 begin
@@ -43,14 +42,8 @@ begin
     if target is null then
         raise exception 'no logged statement matches %', p_marker;
     end if;
-    select max(session_line_num) into first_line from bench.log
-     where session_id = target.session_id and session_line_num <= target.session_line_num
-       and message ~ '^(execute [^ ]+|statement): (BEGIN|begin)\s*;?$';
-    select min(session_line_num) into last_line from bench.log
-     where session_id = target.session_id and session_line_num >= target.session_line_num
-       and message ~ '^(execute [^ ]+|statement): (COMMIT|commit)\s*;?$';
     for r in select * from bench.log
-              where session_id = target.session_id and session_line_num between first_line and last_line
+              where session_id = target.session_id and virtual_transaction_id = target.virtual_transaction_id
                 and message ~ '^(execute [^ ]+|statement): '
               order by session_line_num loop
         stmt := regexp_replace(r.message, '^(execute [^ ]+|statement): ', '');

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import clinic.smp.consent.ConsentLedger;
 import clinic.smp.intake.Submission;
+import clinic.smp.intake.idempotency.FirstContact;
 import clinic.smp.lead.LeadWriter;
 
 @ApplicationScoped
@@ -27,6 +28,21 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n"
             + "submission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
             + TRIAGE_AND_CONSENTS;
+
+    /**
+     * A new person's assessment as the part of its first-contact statement ({@link FirstContact}): the lead, its feed
+     * row, the assessment, its automated triage and its consent decisions. Bound by {@link #bindFirstContact}.
+     */
+    public static final FirstContact.Statement FIRST_CONTACT = new FirstContact.Statement(LeadWriter.NEW_LEAD_AFTER_GATE
+            + ",\nsubmission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
+            + "triage as (" + TriageRecordRepository.INSERT_FOR_SUBMISSION + "),\n"
+            + "consents as (" + ConsentLedger.SubmissionDecisions.SQL + ")");
+
+    /** Binds {@link #FIRST_CONTACT}'s part from {@code index + 1}. */
+    public static void bindFirstContact(Connection connection, PreparedStatement statement, int index, Assessment assessment,
+            TriageRecord triage, LeadWriter.NewLead lead, ConsentLedger.SubmissionDecisions consents) throws SQLException {
+        bind(connection, statement, lead.bind(statement, index), assessment, triage, consents);
+    }
 
     /**
      * Inserts a new assessment of a new person: its lead (with {@code assessment.leadId} as id), the lead's feed row,

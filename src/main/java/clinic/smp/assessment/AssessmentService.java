@@ -48,6 +48,7 @@ import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
 import clinic.smp.intake.honeypot.Quarantine;
+import clinic.smp.intake.idempotency.FirstContact;
 import clinic.smp.intake.idempotency.IdempotencyKeys;
 import clinic.smp.intake.idempotency.PreparedSubmission;
 import clinic.smp.intake.idempotency.StoredResponse;
@@ -206,8 +207,7 @@ public class AssessmentService {
         String triageJson = toJson(triage);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()),
                 receiptJson(receipt, triageJson));
-        return new PreparedSubmission(response, LeadWriter.locks(request.contact()),
-                connection -> store(connection, receipt, triageJson, request, profile, today, origin));
+        return rows(response, receipt, triageJson, request, profile, today, origin);
     }
 
     /** The receipt as Jackson would write it, with the triage already serialised. */
@@ -220,8 +220,9 @@ public class AssessmentService {
         return toJson(node);
     }
 
-    private Void store(Connection connection, AssessmentReceipt receipt, String triageJson, Canonical request,
-            CandidateProfile profile, LocalDate today, ConsentOrigin origin) throws SQLException {
+    /** The rows the submission stores, and how: with its new lead in one statement, or in its claim's transaction. */
+    private PreparedSubmission rows(StoredResponse response, AssessmentReceipt receipt, String triageJson, Canonical request,
+            CandidateProfile profile, LocalDate today, ConsentOrigin origin) {
         Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
@@ -245,6 +246,16 @@ public class AssessmentService {
                 today, now);
         ConsentLedger.SubmissionDecisions consentRows = consents.forSubmission(decisions, assessment.privacyNoticeVersion,
                 SOURCE_TYPE, origin, now);
+        return new PreparedSubmission(response, LeadWriter.locks(contact),
+                new FirstContact(AssessmentRepository.FIRST_CONTACT,
+                        (connection, statement, i) -> AssessmentRepository.bindFirstContact(connection, statement, i,
+                                assessment, record, lead, consentRows)),
+                connection -> store(connection, assessment, record, lead, consentRows));
+    }
+
+    /** Stores the assessment in the transaction of its granted claim: with a new lead, or attached to the person's. */
+    private Void store(Connection connection, Assessment assessment, TriageRecord record, LeadWriter.NewLead lead,
+            ConsentLedger.SubmissionDecisions consentRows) throws SQLException {
         if (!assessments.insertWithNewLead(connection, assessment, record, lead, consentRows)) {
             assessment.leadId = leadWriter.attachExisting(connection, lead);
             record.leadId = assessment.leadId;

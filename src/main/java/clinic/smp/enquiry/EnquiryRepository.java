@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import clinic.smp.consent.ConsentLedger;
 import clinic.smp.intake.Submission;
+import clinic.smp.intake.idempotency.FirstContact;
 import clinic.smp.intake.jdbc.Sql;
 import clinic.smp.lead.LeadWriter;
 
@@ -26,6 +27,20 @@ public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
     private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n"
             + "submission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id)\n"
             + ConsentLedger.SubmissionDecisions.SQL;
+
+    /**
+     * A new person's enquiry as the part of its first-contact statement ({@link FirstContact}): the lead, its feed row,
+     * the enquiry and its consent decisions. Bound by {@link #bindFirstContact}.
+     */
+    public static final FirstContact.Statement FIRST_CONTACT = new FirstContact.Statement(LeadWriter.NEW_LEAD_AFTER_GATE
+            + ",\nsubmission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
+            + "consents as (" + ConsentLedger.SubmissionDecisions.SQL + ")");
+
+    /** Binds {@link #FIRST_CONTACT}'s part from {@code index + 1}. */
+    public static void bindFirstContact(Connection connection, PreparedStatement statement, int index, Enquiry enquiry,
+            LeadWriter.NewLead lead, ConsentLedger.SubmissionDecisions consents) throws SQLException {
+        bind(connection, statement, lead.bind(statement, index), enquiry, consents);
+    }
 
     /**
      * Inserts a new enquiry of a new person: its lead (with {@code enquiry.leadId} as id), the lead's feed row, the

@@ -36,6 +36,7 @@ import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.ReferenceAllocator;
 import clinic.smp.intake.honeypot.Quarantine;
+import clinic.smp.intake.idempotency.FirstContact;
 import clinic.smp.intake.idempotency.IdempotencyKeys;
 import clinic.smp.intake.idempotency.PreparedSubmission;
 import clinic.smp.intake.idempotency.StoredResponse;
@@ -116,18 +117,11 @@ public class EnquiryService {
         return submissions.once("enquiry", idempotencyKey, fingerprint, prepare(canonical, origin));
     }
 
-    /** The receipt is known before anything is written; the writes follow only if this is not a replay. */
+    /** The receipt and the rows are known before anything is written; the writes follow only if this is not a replay. */
     private PreparedSubmission prepare(Canonical request, ConsentOrigin origin) {
         Instant now = clock.instant();
         EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt));
-        return new PreparedSubmission(response, LeadWriter.locks(request.contact()),
-                connection -> store(connection, receipt, request, origin));
-    }
-
-    private Void store(Connection connection, EnquiryReceipt receipt, Canonical request, ConsentOrigin origin)
-            throws SQLException {
-        Instant now = receipt.receivedAt();
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
         LeadWriter.NewLead lead = new LeadWriter.NewLead(Ids.newId(clock), contact, now, LeadChangeKind.ENQUIRY_RECEIVED,
@@ -146,6 +140,16 @@ public class EnquiryService {
         }
         ConsentLedger.SubmissionDecisions consentRows = consents.forSubmission(decisions, enquiry.privacyNoticeVersion,
                 SOURCE_TYPE, origin, now);
+        return new PreparedSubmission(response, LeadWriter.locks(contact),
+                new FirstContact(EnquiryRepository.FIRST_CONTACT,
+                        (connection, statement, i) -> EnquiryRepository.bindFirstContact(connection, statement, i, enquiry,
+                                lead, consentRows)),
+                connection -> store(connection, enquiry, lead, consentRows));
+    }
+
+    /** Stores the enquiry in the transaction of its granted claim: with a new lead, or attached to the person's. */
+    private Void store(Connection connection, Enquiry enquiry, LeadWriter.NewLead lead,
+            ConsentLedger.SubmissionDecisions consentRows) throws SQLException {
         if (!enquiries.insertWithNewLead(connection, enquiry, lead, consentRows)) {
             enquiry.leadId = leads.attachExisting(connection, lead);
             enquiries.insert(connection, enquiry, consentRows);

@@ -26,9 +26,10 @@ import clinic.smp.intake.jdbc.Sql;
  *
  * <p>
  * A first contact costs no statement of its own: the locks travel with the idempotency claim, and the submission's
- * insert starts with {@link #NEW_LEAD}, which creates the lead and its feed row and yields it to the insert. When the
- * person already has a lead, that insert finds a conflict and stores nothing; {@link #attachExisting} then finds and
- * updates the lead, and the submission is inserted against it.
+ * insert starts with {@link #NEW_LEAD} (or, when claim and insert are one statement, {@link #NEW_LEAD_AFTER_GATE}),
+ * which creates the lead and its feed row and yields it to the insert. When the person already has a lead, that insert
+ * finds a conflict and stores nothing; {@link #attachExisting} then finds and updates the lead, and the submission is
+ * inserted against it.
  */
 @ApplicationScoped
 public class LeadWriter {
@@ -78,17 +79,28 @@ public class LeadWriter {
      * its feed row. {@code created} holds the new lead's id, or nothing on a conflict: a submission inserted
      * {@code from created} is then not inserted either.
      */
-    public static final String NEW_LEAD = """
-            created as (
-                insert into lead (id, name, email, email_key, phone, created_at, updated_at, version, status,
-                                  marketing_consent, latest_outcome, latest_applications, has_assessment)
-                values (?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, 0, 'NEW',
-                        ?, nullif(?, ''), cast(coalesce(nullif(?, ''), '[]') as jsonb), ?)
-                on conflict do nothing
-                returning id),
-            feed as (
-                insert into lead_change (lead_id, change, changed_at)
-                select id, ?, ? from created)""";
+    public static final String NEW_LEAD = newLead("values (%s)");
+
+    /**
+     * {@link #NEW_LEAD} for a statement whose CTE {@code gate} yields one row when the lead may be created, and none
+     * when it must not be (see {@link clinic.smp.intake.idempotency.IdempotencyKeys#firstContactStatement}).
+     */
+    public static final String NEW_LEAD_AFTER_GATE = newLead("select %s from gate");
+
+    private static String newLead(String rows) {
+        return """
+                created as (
+                    insert into lead (id, name, email, email_key, phone, created_at, updated_at, version, status,
+                                      marketing_consent, latest_outcome, latest_applications, has_assessment)
+                    %s
+                    on conflict do nothing
+                    returning id),
+                feed as (
+                    insert into lead_change (lead_id, change, changed_at)
+                    select id, ?, ? from created)""".formatted(rows.formatted("""
+                ?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, 0, 'NEW', ?, nullif(?, ''),
+                        cast(coalesce(nullif(?, ''), '[]') as jsonb), ?"""));
+    }
 
     private static final String FIND = """
             select id from lead

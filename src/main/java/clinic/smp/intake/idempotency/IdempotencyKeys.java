@@ -30,6 +30,12 @@ import clinic.smp.intake.jdbc.Sql;
  * if it rolled back, the waiter gets the key. Two identical requests racing each other therefore create exactly one
  * submission, and a row with a response is always a complete submission, because both are written in one transaction.
  * An expired row is taken over by the next claim of its key.
+ *
+ * <p>
+ * A first contact (a person with no lead yet, the usual case) is stored by one autocommit statement: the claim, the
+ * locks, the new lead and the submission are its common table expressions ({@link #firstContactStatement}). When the
+ * person turns out to have a lead already, or the key is taken, that statement stores nothing, and the caller stores
+ * the submission in a transaction that starts with {@link #claim}.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -64,6 +70,9 @@ public class IdempotencyKeys {
              where idempotency_record.expires_at <= excluded.created_at
             returning 1""";
 
+    /** SQLSTATE of {@code intake_first_contact} (V9) when the person of a first-contact statement has a lead. */
+    static final String PERSON_HAS_A_LEAD = "SMP01";
+
     /** The claim statement for 0, 1 and 2 advisory locks, the numbers a submission takes. */
     private static final String[] CLAIM_AND_LOCK = { claimAndLock(0), claimAndLock(1), claimAndLock(2) };
 
@@ -77,21 +86,9 @@ public class IdempotencyKeys {
      */
     public IdempotencyClaim claim(Connection connection, String scope, String key, String requestHash, Duration ttl,
             StoredResponse response, List<String> locks) throws SQLException {
-        Instant now = clock.instant();
         String sql = locks.size() < CLAIM_AND_LOCK.length ? CLAIM_AND_LOCK[locks.size()] : claimAndLock(locks.size());
         try (PreparedStatement claim = connection.prepareStatement(sql)) {
-            int i = 0;
-            claim.setString(++i, scope);
-            claim.setString(++i, key);
-            claim.setString(++i, requestHash);
-            Sql.timestamp(claim, ++i, now);
-            Sql.timestamp(claim, ++i, now.plus(ttl));
-            claim.setInt(++i, response.status());
-            Sql.text(claim, ++i, response.location() == null ? null : response.location().toString());
-            claim.setString(++i, response.body());
-            for (String lock : locks) {
-                claim.setString(++i, lock);
-            }
+            bindClaim(claim, scope, key, requestHash, ttl, response, locks);
             try (ResultSet granted = claim.executeQuery()) {
                 if (granted.next()) {
                     return new IdempotencyClaim.Granted();
@@ -115,6 +112,71 @@ public class IdempotencyKeys {
                         location == null || location.isEmpty() ? null : URI.create(location), existing.getString(4)));
             }
         }
+    }
+
+    /**
+     * Stores a first contact in one statement on an autocommit connection: claims {@code key} as {@link #claim} does,
+     * takes the {@code locks}, then runs the submission's {@code firstContact} statement part. Answers true when all of
+     * it is stored, and false, with nothing stored, when the key is taken (a replay, or a reuse for another request)
+     * or the person already has a lead; the caller then stores the submission with {@link #claim} in a transaction.
+     */
+    public boolean storeFirstContact(Connection connection, String scope, String key, String requestHash, Duration ttl,
+            StoredResponse response, List<String> locks, FirstContact firstContact) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(firstContact.statement().sql(locks.size()))) {
+            int i = bindClaim(statement, scope, key, requestHash, ttl, response, locks);
+            firstContact.binder().bind(connection, statement, i);
+            try (ResultSet stored = statement.executeQuery()) {
+                return stored.next() && stored.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            if (PERSON_HAS_A_LEAD.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The one statement of a first contact with {@code locks} advisory locks: the claim and the locks as
+     * {@link #claimAndLock} takes them, the last CTE named {@code gate} (one row when the claim is granted and the locks
+     * are held), then {@code submissionCtes}, which must read from {@code gate}, name the new lead's insert
+     * {@code created}, and store nothing unless it creates the lead. The final select stores nothing at all, by
+     * raising {@link #PERSON_HAS_A_LEAD}, when the claim was granted but the lead was not created.
+     */
+    public static String firstContactStatement(int locks, String submissionCtes) {
+        StringBuilder sql = new StringBuilder("with claimed as (").append(CLAIM).append(")");
+        String previous = "claimed";
+        for (int n = 1; n <= locks; n++) {
+            String name = n == locks ? "gate" : "lock" + n;
+            sql.append(",\n").append(name).append(" as materialized (select pg_advisory_xact_lock(hashtextextended(?, 0)) from ")
+                    .append(previous).append(")");
+            previous = name;
+        }
+        if (locks == 0) {
+            sql.append(",\ngate as materialized (select 1 from claimed)");
+        }
+        return sql.append(",\n").append(submissionCtes)
+                .append("\nselect intake_first_contact((select count(*) from claimed), (select count(*) from created))")
+                .toString();
+    }
+
+    /** Binds a claim's parameters and its locks' from the first; returns the index of the last one bound. */
+    private int bindClaim(PreparedStatement claim, String scope, String key, String requestHash, Duration ttl,
+            StoredResponse response, List<String> locks) throws SQLException {
+        Instant now = clock.instant();
+        int i = 0;
+        claim.setString(++i, scope);
+        claim.setString(++i, key);
+        claim.setString(++i, requestHash);
+        Sql.timestamp(claim, ++i, now);
+        Sql.timestamp(claim, ++i, now.plus(ttl));
+        claim.setInt(++i, response.status());
+        Sql.text(claim, ++i, response.location() == null ? null : response.location().toString());
+        claim.setString(++i, response.body());
+        for (String lock : locks) {
+            claim.setString(++i, lock);
+        }
+        return i;
     }
 
     /**

@@ -9,7 +9,9 @@ import clinic.smp.intake.jdbc.LocalTransactions;
  *
  * @param response what the client is answered, now and on every replay
  * @param locks the transaction-scoped advisory locks its writes need, in order; taken with the idempotency claim
- * @param store writes the submission on the transaction's connection
+ * @param firstContact stores it, with its new lead, in one statement with the claim, if its person has no lead yet
+ * @param store writes the submission on the transaction's connection, after a granted {@link IdempotencyKeys#claim}
  */
-public record PreparedSubmission(StoredResponse response, List<String> locks, LocalTransactions.Work<Void> store) {
+public record PreparedSubmission(StoredResponse response, List<String> locks, FirstContact firstContact,
+        LocalTransactions.Work<Void> store) {
 }

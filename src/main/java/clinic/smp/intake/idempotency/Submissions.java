@@ -1,5 +1,7 @@
 package clinic.smp.intake.idempotency;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.smp.intake.IntakeConfig;
@@ -12,6 +14,10 @@ import clinic.smp.intake.jdbc.LocalTransactions;
  * With an Idempotency-Key, the key (kept for {@code smp.idempotency.key-ttl}) identifies the submission. Without
  * one, the submission's own canonical content does, for {@code smp.idempotency.duplicate-window}: a double click or an
  * impatient resend from the same person is folded into the first submission and answered with its response.
+ *
+ * <p>
+ * A new person's submission is stored by one autocommit statement ({@link IdempotencyKeys#storeFirstContact}); any
+ * other (a retry, a person who has a lead) by a transaction that claims the key first and then stores it.
  */
 @ApplicationScoped
 public class Submissions {
@@ -40,12 +46,18 @@ public class Submissions {
      */
     public SubmissionResult once(String scope, String idempotencyKey, Object canonicalRequest, PreparedSubmission submission) {
         String hash = fingerprint.of(canonicalRequest);
+        String claimScope = idempotencyKey != null ? scope : scope + ":content";
+        String key = idempotencyKey != null ? idempotencyKey : hash;
+        Duration ttl = idempotencyKey != null ? config.keyTtl() : config.duplicateWindow();
+        // The usual case, a new person's first submission: one statement, one round trip.
+        if (transactions.autocommit(connection -> keys.storeFirstContact(connection, claimScope, key, hash, ttl,
+                submission.response(), submission.locks(), submission.firstContact()))) {
+            return new SubmissionResult(submission.response(), false);
+        }
+        // A replay, a reused key, or a person who has a lead: the claim decides, in the submission's transaction.
         return transactions.run(connection -> {
-            IdempotencyClaim claim = idempotencyKey != null
-                    ? keys.claim(connection, scope, idempotencyKey, hash, config.keyTtl(), submission.response(),
-                            submission.locks())
-                    : keys.claim(connection, scope + ":content", hash, hash, config.duplicateWindow(), submission.response(),
-                            submission.locks());
+            IdempotencyClaim claim = keys.claim(connection, claimScope, key, hash, ttl, submission.response(),
+                    submission.locks());
             if (claim instanceof IdempotencyClaim.Replay replay) {
                 return new SubmissionResult(replay.response(), true);
             }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Runs a public submission as one local JDBC transaction on a pooled connection: BEGIN travels with the first
- * statement and COMMIT is the last round trip. The submission path writes with plain prepared statements, not through
+ * Runs a public submission as one local JDBC transaction on a pooled connection (BEGIN travels with the first
+ * statement and COMMIT is the last round trip), or as autocommit statements. The submission path writes with plain prepared statements, not through
  * Hibernate and the JTA transaction manager: measured in bench/, those two were most of the CPU a submission cost,
  * for statements that need neither entity state nor distributed transactions. Everything else (reads, staff
  * updates) stays with Hibernate ORM.
@@ -46,6 +46,18 @@ public class LocalTransactions {
             } finally {
                 restoreAutoCommit(connection);
             }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection in autocommit mode: each statement is its own transaction. A failure of
+     * the database surfaces as {@link #run} describes.
+     */
+    public <T> T autocommit(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
