@@ -35,7 +35,7 @@ if [[ $MODE == smoke ]]; then
 else
   WARMUP_SECS=90         # per form: 3 minutes of JIT warm-up before the measured intake runs (C2 was still
                          # compiling after 2 minutes of load; 5 % of the JVM's CPU in the measured runs)
-  INTAKE_ROUNDS=3        # alternating wrk / pgbench rounds at 16 connections; the median ratio is reported
+  INTAKE_ROUNDS=5        # alternating wrk / pgbench rounds at 16 connections; the median ratio is reported
   INTAKE_SECS=20
   PGBENCH_SECS=20
   BARE_SECS=15

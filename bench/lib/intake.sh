@@ -224,8 +224,9 @@ intake_runs() {
     row "1 intake" "POST $form, 64 conn: p50 / p99 ms" "$(field p50_ms "$line") / $p99" "p99 < $TARGET_P99_MS ms" "$(verdict "$p99 < $TARGET_P99_MS")"
     row "1 intake" "POST $form, 64 conn: errors (non-2xx + socket)" "$bad" "0" "$(verdict "$bad == 0")"
     next_pgbench_run
-    tps=$(pgbench_run "$form-c64" 64 "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$PGBENCH_RUN")
-    row "1 intake" "pgbench $form transaction, 64 clients: TPS" "$tps" "" ""
+    tps=$(PGBENCH_LOG=1 pgbench_run "$form-c64" 64 "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$PGBENCH_RUN")
+    row "1 intake" "pgbench $form transaction, 64 clients: TPS; p50 / p99 ms (pgbench -l, for scale)" \
+      "$tps; $(pgbench_latency "$form-c64")" "" ""
     row "1 intake" "POST $form rps / pgbench TPS, 64 conn" "$(calc "$rps / $tps" 2)" "" ""
     row "1 intake" "POST $form: DB round trips / submission (sequential, ss data_segs_in)" \
       "${R[rt_$form]} (strace recvfrom: ${R[rt_strace_$form]:-n/a})" "" ""
@@ -261,12 +262,19 @@ script_vars() { psql_admin -At -0 -c "select name || '=' || value from bench.scr
 pgbench_run() { # <label> <clients> <seconds> <script> <run number> -> tps
   local out=$OUT/pgbench-$1.txt defines=() pair
   while IFS= read -r -d '' pair; do defines+=(-D "$pair"); done < "${4%.sql}.vars"
-  local base; base=$(date +%s%3N)
+  local base logging=(); base=$(date +%s%3N)
+  [[ -n ${PGBENCH_LOG:-} ]] && logging=(-l --log-prefix "$OUT/pgbench-log-$1")
   note_cmd "pgbench -h 127.0.0.1 -p $PG_PORT -U smp -n -M prepared -c $2 -j $WRK_THREADS -T $3 -D cnt=0 -D base=$base -D run=$5 <-D name=value for each NUL-separated pair in ${4%.sql}.vars> -f $4 smp"
   pgbench -h 127.0.0.1 -p "$PG_PORT" -U smp -n -M prepared -c "$2" -j "$WRK_THREADS" -T "$3" \
-    -D cnt=0 -D base="$base" -D run="$5" "${defines[@]}" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
+    -D cnt=0 -D base="$base" -D run="$5" "${defines[@]}" "${logging[@]}" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
   grep -q 'number of failed transactions: 0 ' "$out" || log "pgbench $1: $(grep 'failed' "$out")"
   sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$out"
+}
+
+# p50 / p99 ms of a pgbench run made with PGBENCH_LOG=1, from its per-transaction log (3rd field: latency in µs).
+pgbench_latency() { # <label>
+  cat "$OUT/pgbench-log-$1".* | awk '{ print $3 }' | sort -n |
+    awk '{ v[NR] = $1 } END { printf "%.2f / %.2f", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000 }'
 }
 
 # For reference: the submission's own statement alone, in autocommit.

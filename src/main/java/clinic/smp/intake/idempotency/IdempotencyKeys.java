@@ -137,27 +137,15 @@ public class IdempotencyKeys {
     }
 
     /**
-     * The one statement of a first contact with {@code locks} advisory locks: the claim and the locks as
-     * {@link #claimAndLock} takes them, the last CTE named {@code gate} (one row when the claim is granted and the locks
-     * are held), then {@code submissionCtes}, which must read from {@code gate}, name the new lead's insert
-     * {@code created}, and store nothing unless it creates the lead. The final select stores nothing at all, by
-     * raising {@link #PERSON_HAS_A_LEAD}, when the claim was granted but the lead was not created.
+     * The one statement of a first contact with {@code locks} advisory locks: the claim and the locks
+     * ({@link #claimAndLockCtes}, ending with {@code gate}), then {@code submissionCtes}, which must read from
+     * {@code gate}, name the new lead's insert {@code created}, and store nothing unless it creates the lead. The final
+     * select stores nothing at all, by raising {@link #PERSON_HAS_A_LEAD}, when the claim was granted but the lead was
+     * not created.
      */
     public static String firstContactStatement(int locks, String submissionCtes) {
-        StringBuilder sql = new StringBuilder("with claimed as (").append(CLAIM).append(")");
-        String previous = "claimed";
-        for (int n = 1; n <= locks; n++) {
-            String name = n == locks ? "gate" : "lock" + n;
-            sql.append(",\n").append(name).append(" as materialized (select pg_advisory_xact_lock(hashtextextended(?, 0)) from ")
-                    .append(previous).append(")");
-            previous = name;
-        }
-        if (locks == 0) {
-            sql.append(",\ngate as materialized (select 1 from claimed)");
-        }
-        return sql.append(",\n").append(submissionCtes)
-                .append("\nselect intake_first_contact((select count(*) from claimed), (select count(*) from created))")
-                .toString();
+        return claimAndLockCtes(locks) + ",\n" + submissionCtes
+                + "\nselect intake_first_contact((select count(*) from claimed), (select count(*) from created))";
     }
 
     /** Binds a claim's parameters and its locks' from the first; returns the index of the last one bound. */
@@ -179,21 +167,29 @@ public class IdempotencyKeys {
         return i;
     }
 
-    /**
-     * The claim, then each lock in turn, each only once the one before is held: a chain of materialised CTEs fixes the
-     * order, and the whole chain reads from the claim, so nothing is locked when the claim is not granted. One row
-     * means granted.
-     */
+    /** The claim and its locks ({@link #claimAndLockCtes}); one row means granted. */
     private static String claimAndLock(int locks) {
+        return claimAndLockCtes(locks) + "\nselect 1 from gate";
+    }
+
+    /**
+     * {@code with} the claim, then each lock in turn, each only once the one before is held: a chain of materialised
+     * CTEs fixes the order, and the whole chain reads from the claim, so nothing is locked when the claim is not
+     * granted. The last CTE, {@code gate}, has one row when the claim is granted and the locks are held.
+     */
+    private static String claimAndLockCtes(int locks) {
         StringBuilder sql = new StringBuilder("with claimed as (").append(CLAIM).append(")");
         String previous = "claimed";
-        for (int n = 1; n < locks; n++) {
-            sql.append(",\nlock").append(n).append(" as materialized (select pg_advisory_xact_lock(hashtextextended(?, 0)) from ")
+        for (int n = 1; n <= locks; n++) {
+            String name = n == locks ? "gate" : "lock" + n;
+            sql.append(",\n").append(name).append(" as materialized (select pg_advisory_xact_lock(hashtextextended(?, 0)) from ")
                     .append(previous).append(")");
-            previous = "lock" + n;
+            previous = name;
         }
-        return sql.append("\nselect ").append(locks == 0 ? "1" : "pg_advisory_xact_lock(hashtextextended(?, 0))")
-                .append(" from ").append(previous).toString();
+        if (locks == 0) {
+            sql.append(",\ngate as materialized (select 1 from claimed)");
+        }
+        return sql.toString();
     }
 
     @Scheduled(every = "${smp.idempotency.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
