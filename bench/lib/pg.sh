@@ -1,4 +1,4 @@
-# The throwaway PostgreSQL 15 server: fsync and synchronous_commit at their defaults (on),
+# The throwaway PostgreSQL 15 server: fsync and synchronous_commit at their defaults (on), checkpoints spaced out,
 # pg_stat_statements preloaded, statement log as csvlog (log_statement is switched on only for the capture).
 
 PG_DIR=   # set by pg_start
@@ -30,6 +30,10 @@ log_directory = '$PG_DIR/log'
 log_filename = 'postgresql'
 log_statement = 'none'
 # fsync and synchronous_commit are left at their defaults (on).
+# No checkpoint during the measured runs: with the default 1 GB, the intake load started a WAL-triggered checkpoint
+# about every 55 s, i.e. during a random one of the two sides of most rounds (see README.md).
+max_wal_size = 16GB
+checkpoint_timeout = 30min
 CONF
   note_cmd "# postgresql.conf additions: $(grep -A20 '^# bench/run' "$PG_DIR/data/postgresql.conf" | grep -v '^#' | tr '\n' ';')"
   run_cmd runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log/startup.log" -w start > /dev/null
@@ -45,4 +49,4 @@ pg_stop() {
   PG_STARTED=
 }
 
-pg_settings() { psql_value "select name || '=' || setting from pg_settings where name in ('fsync','synchronous_commit','shared_buffers','max_connections','shared_preload_libraries') order by 1" | tr '\n' ' '; }
+pg_settings() { psql_value "select name || '=' || setting from pg_settings where name in ('fsync','synchronous_commit','shared_buffers','max_connections','shared_preload_libraries','max_wal_size','checkpoint_timeout') order by 1" | tr '\n' ' '; }
