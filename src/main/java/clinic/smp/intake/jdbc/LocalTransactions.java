@@ -57,6 +57,9 @@ public class LocalTransactions {
      */
     public <T> T autocommit(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) { // the pool's default, unless a borrower left it otherwise
+                connection.setAutoCommit(true);
+            }
             return work.run(connection);
         } catch (SQLException e) {
             throw new DatabaseException(e);
