@@ -43,6 +43,22 @@ class HttpHardeningTest {
     }
 
     @Test
+    void bodiesRefusedBeforeAResourceSeesThemStillCarryCorsHeaders() {
+        // A browser shows the front end a refusal only with the CORS headers; the body route answers these two itself.
+        given().header("Origin", "http://localhost:3000").contentType(ContentType.JSON)
+                .body(new byte[] { '{', '"', 'n', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' })
+                .post("/api/v1/enquiries").then().statusCode(400)
+                .contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .body("detail", org.hamcrest.Matchers.containsString("not valid UTF-8"));
+        given().header("Origin", "http://localhost:3000").contentType(ContentType.JSON)
+                .body("{\"message\": \"" + "m".repeat(70_000) + "\"}")
+                .post("/api/v1/enquiries").then().statusCode(413)
+                .contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+
+    @Test
     void aClientThatHangsUpMidBodyIsNotAnErrorOfOurs() throws Exception {
         java.nio.file.Path log = java.nio.file.Path.of("target/quarkus-test.log");
         long before = java.nio.file.Files.size(log);

@@ -42,11 +42,17 @@ public class BodyLimit {
         this.maxBytes = maxBodySize.asLongValue();
     }
 
+    /**
+     * The route's order: right after Quarkus's CORS filter (a filter of priority 300 is the route of order -300), so
+     * that a refusal carries the CORS headers a browser needs to read it, and before authentication (-200).
+     */
+    static final int ORDER = -299;
+
     void install(@Observes Router router) {
-        // After RequestIds. BodyHandler refuses a declared length over the limit before reading anything, and stops a
-        // chunked body as soon as it grows past it; both reach bufferingFailed as a 413.
+        // After RequestIds and CORS. BodyHandler refuses a declared length over the limit before reading anything, and
+        // stops a chunked body as soon as it grows past it; both reach bufferingFailed as a 413.
         BodyHandler buffer = BodyHandler.create(false).setBodyLimit(maxBytes).setPreallocateBodyBuffer(true);
-        router.route().order(Integer.MIN_VALUE + 1)
+        router.route().order(ORDER)
                 .handler(buffer)
                 .handler(BodyLimit::emptyRatherThanAbsent)
                 .handler(this::strictUtf8)
