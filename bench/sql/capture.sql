@@ -70,7 +70,8 @@ create or replace function bench.uuid_expression(k int) returns text language sq
                   lpad(to_hex(k), 3, '0'))
 $$;
 
--- One parameter's replacement (see the header), or null for a value replayed as captured. p_known maps captured values to a kind: email, phone, key.
+-- One parameter's replacement (see the header), or null for a value replayed as captured. p_known maps captured
+-- values to a kind: email, phone, key.
 create or replace function bench.vary_literal(p_value text, p_known jsonb, p_keep text[], p_t0 timestamptz,
                                               inout p_uuids text[], out replacement text)
 language plpgsql as $$

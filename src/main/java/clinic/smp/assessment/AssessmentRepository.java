@@ -19,27 +19,32 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     private static final String COLUMNS = "insert into assessment (" + Submission.COMMON_COLUMNS + ", form_version, answers) ";
     private static final String VALUES = Submission.COMMON_PLACEHOLDERS + ", ?, cast(? as jsonb)";
-    private static final String TRIAGE_AND_CONSENTS = "triage as (" + TriageRecordRepository.INSERT_FOR_SUBMISSION + ")\n"
-            + ConsentLedger.SubmissionDecisions.SQL;
+    private static final String TRIAGE = "triage as (" + TriageRecordRepository.INSERT_FOR_SUBMISSION + ")";
+    private static final String TRIAGE_AND_CONSENTS = TRIAGE + "\n" + ConsentLedger.SubmissionDecisions.SQL;
 
     private static final String INSERT = "with submission as (" + COLUMNS + "values (" + VALUES + ") returning id, lead_id),\n"
             + TRIAGE_AND_CONSENTS;
 
-    private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n"
-            + "submission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
+    /** A new person's assessment, inserted from the new lead's CTE {@code created} (see {@link LeadWriter}). */
+    private static final String FROM_NEW_LEAD = "submission as (" + COLUMNS + "select " + VALUES
+            + " from created returning id, lead_id)";
+
+    private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n" + FROM_NEW_LEAD + ",\n"
             + TRIAGE_AND_CONSENTS;
 
     /**
      * A new person's assessment as the part of its first-contact statement ({@link FirstContact}): the lead, its feed
-     * row, the assessment, its automated triage and its consent decisions. Bound by {@link #bindFirstContact}.
+     * row, the assessment, its automated triage and its consent decisions. Bound by {@link #bindNewPerson}.
      */
     public static final FirstContact.Statement FIRST_CONTACT = new FirstContact.Statement(LeadWriter.NEW_LEAD_AFTER_GATE
-            + ",\nsubmission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
-            + "triage as (" + TriageRecordRepository.INSERT_FOR_SUBMISSION + "),\n"
-            + "consents as (" + ConsentLedger.SubmissionDecisions.SQL + ")");
+            + ",\n" + FROM_NEW_LEAD + ",\n" + TRIAGE
+            + ",\nconsents as (" + ConsentLedger.SubmissionDecisions.SQL + ")");
 
-    /** Binds {@link #FIRST_CONTACT}'s part from {@code index + 1}. */
-    public static void bindFirstContact(Connection connection, PreparedStatement statement, int index, Assessment assessment,
+    /**
+     * Binds, from {@code index + 1}, a new person's lead, assessment and triage: {@link #FIRST_CONTACT}'s part, or the
+     * whole of the insert with a new lead.
+     */
+    public static void bindNewPerson(Connection connection, PreparedStatement statement, int index, Assessment assessment,
             TriageRecord triage, LeadWriter.NewLead lead, ConsentLedger.SubmissionDecisions consents) throws SQLException {
         bind(connection, statement, lead.bind(statement, index), assessment, triage, consents);
     }
@@ -53,7 +58,8 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public boolean insertWithNewLead(Connection connection, Assessment assessment, TriageRecord triage, LeadWriter.NewLead lead,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_NEW_LEAD)) {
-            return bind(connection, insert, lead.bind(insert, 0), assessment, triage, consents).executeUpdate() > 0;
+            bindNewPerson(connection, insert, 0, assessment, triage, lead, consents);
+            return insert.executeUpdate() > 0;
         }
     }
 

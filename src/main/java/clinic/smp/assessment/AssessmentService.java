@@ -248,7 +248,7 @@ public class AssessmentService {
                 SOURCE_TYPE, origin, now);
         return new PreparedSubmission(response, LeadWriter.locks(contact),
                 new FirstContact(AssessmentRepository.FIRST_CONTACT,
-                        (connection, statement, i) -> AssessmentRepository.bindFirstContact(connection, statement, i,
+                        (connection, statement, i) -> AssessmentRepository.bindNewPerson(connection, statement, i,
                                 assessment, record, lead, consentRows)),
                 connection -> store(connection, assessment, record, lead, consentRows));
     }

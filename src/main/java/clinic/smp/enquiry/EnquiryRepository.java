@@ -24,20 +24,25 @@ public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
     private static final String INSERT = "with submission as (" + COLUMNS + "values (" + VALUES + ") returning id, lead_id)\n"
             + ConsentLedger.SubmissionDecisions.SQL;
 
-    private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n"
-            + "submission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id)\n"
+    /** A new person's enquiry, inserted from the new lead's CTE {@code created} (see {@link LeadWriter}). */
+    private static final String FROM_NEW_LEAD = "submission as (" + COLUMNS + "select " + VALUES
+            + " from created returning id, lead_id)";
+
+    private static final String INSERT_WITH_NEW_LEAD = "with " + LeadWriter.NEW_LEAD + ",\n" + FROM_NEW_LEAD + "\n"
             + ConsentLedger.SubmissionDecisions.SQL;
 
     /**
      * A new person's enquiry as the part of its first-contact statement ({@link FirstContact}): the lead, its feed row,
-     * the enquiry and its consent decisions. Bound by {@link #bindFirstContact}.
+     * the enquiry and its consent decisions. Bound by {@link #bindNewPerson}.
      */
     public static final FirstContact.Statement FIRST_CONTACT = new FirstContact.Statement(LeadWriter.NEW_LEAD_AFTER_GATE
-            + ",\nsubmission as (" + COLUMNS + "select " + VALUES + " from created returning id, lead_id),\n"
-            + "consents as (" + ConsentLedger.SubmissionDecisions.SQL + ")");
+            + ",\n" + FROM_NEW_LEAD + ",\nconsents as (" + ConsentLedger.SubmissionDecisions.SQL + ")");
 
-    /** Binds {@link #FIRST_CONTACT}'s part from {@code index + 1}. */
-    public static void bindFirstContact(Connection connection, PreparedStatement statement, int index, Enquiry enquiry,
+    /**
+     * Binds, from {@code index + 1}, a new person's lead and enquiry: {@link #FIRST_CONTACT}'s part, or the whole of the
+     * insert with a new lead.
+     */
+    public static void bindNewPerson(Connection connection, PreparedStatement statement, int index, Enquiry enquiry,
             LeadWriter.NewLead lead, ConsentLedger.SubmissionDecisions consents) throws SQLException {
         bind(connection, statement, lead.bind(statement, index), enquiry, consents);
     }
@@ -50,7 +55,8 @@ public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
     public boolean insertWithNewLead(Connection connection, Enquiry enquiry, LeadWriter.NewLead lead,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_NEW_LEAD)) {
-            return bind(connection, insert, lead.bind(insert, 0), enquiry, consents).executeUpdate() > 0;
+            bindNewPerson(connection, insert, 0, enquiry, lead, consents);
+            return insert.executeUpdate() > 0;
         }
     }
 

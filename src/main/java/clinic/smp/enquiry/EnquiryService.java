@@ -142,7 +142,7 @@ public class EnquiryService {
                 SOURCE_TYPE, origin, now);
         return new PreparedSubmission(response, LeadWriter.locks(contact),
                 new FirstContact(EnquiryRepository.FIRST_CONTACT,
-                        (connection, statement, i) -> EnquiryRepository.bindFirstContact(connection, statement, i, enquiry,
+                        (connection, statement, i) -> EnquiryRepository.bindNewPerson(connection, statement, i, enquiry,
                                 lead, consentRows)),
                 connection -> store(connection, enquiry, lead, consentRows));
     }
