@@ -16,10 +16,17 @@ public final class Ids {
     }
 
     public static UUID newId(Clock clock) {
-        long millis = clock.millis();
-        long randA = RANDOM.nextInt(1 << 12);
-        long msb = (millis << 16) | 0x7000L | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        // 74 random bits in one call: each SecureRandom call takes its lock and reads the system's source once, and
+        // nextLong() alone is two such calls.
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long randA = (random[0] & 0xFFL) << 4 | (random[1] & 0x0FL);
+        long randB = 0;
+        for (int i = 2; i < 10; i++) {
+            randB = randB << 8 | (random[i] & 0xFFL);
+        }
+        long msb = (clock.millis() << 16) | 0x7000L | randA;
+        long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 }

@@ -4,7 +4,6 @@ import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +28,6 @@ import clinic.smp.common.problem.ProblemException;
 public class ContactNormalizer {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s.\\p{Cntrl}]+(\\.[^@\\s.\\p{Cntrl}]+)+$");
 
     private final String defaultRegion;
 
@@ -79,7 +77,7 @@ public class ContactNormalizer {
     /** @return the email trimmed with its domain lower-cased, or null when it is not a plausible address */
     String normalizeEmail(String raw) {
         String email = raw.strip();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (email.length() > 254 || !plausibleEmail(email)) {
             return null;
         }
         int at = email.lastIndexOf('@');
@@ -93,6 +91,46 @@ public class ContactNormalizer {
         String normalized = email.substring(0, at + 1) + domain.toLowerCase(Locale.ROOT);
         // Lower-casing can lengthen text (e.g. U+0130): the matching key must fit the column too.
         return normalized.toLowerCase(Locale.ROOT).length() > 254 ? null : normalized;
+    }
+
+    /**
+     * The shape every address must have: a local part of 1 to 64 characters, one {@code @}, and a domain of two or more
+     * dot-separated labels; no whitespace or control characters anywhere. (The same as the regular expression
+     * {@code [^@\s\p{Cntrl}]{1,64}@[^@\s.\p{Cntrl}]+(\.[^@\s.\p{Cntrl}]+)+}, which ContactNormalizerTest keeps as
+     * the reference, written as one pass: the pattern cost 1 % of the service's CPU per submission in bench/.)
+     */
+    static boolean plausibleEmail(String email) {
+        int at = email.indexOf('@');
+        if (at <= 0 || email.indexOf('@', at + 1) >= 0 || email.codePointCount(0, at) > 64) {
+            return false;
+        }
+        for (int i = 0; i < at; i++) {
+            if (isSpaceOrControl(email.charAt(i))) {
+                return false;
+            }
+        }
+        int labels = 0;
+        int labelLength = 0;
+        for (int i = at + 1; i < email.length(); i++) {
+            char c = email.charAt(i);
+            if (c == '.') {
+                if (labelLength == 0) {
+                    return false;
+                }
+                labels++;
+                labelLength = 0;
+            } else if (isSpaceOrControl(c)) {
+                return false;
+            } else {
+                labelLength++;
+            }
+        }
+        return labelLength > 0 && labels >= 1;
+    }
+
+    /** {@code \s} (space, \t, \n, \x0B, \f, \r) or {@code \p{Cntrl}} (U+0000 to U+001F, U+007F). */
+    private static boolean isSpaceOrControl(char c) {
+        return c <= 0x20 || c == 0x7F;
     }
 
     /** @return the number in E.164, or null when it is not a valid number */

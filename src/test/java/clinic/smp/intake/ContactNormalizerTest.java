@@ -3,6 +3,7 @@ package clinic.smp.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,28 @@ class ContactNormalizerTest {
             "alex@exa mple.com", "alex@-example.com" })
     void implausibleEmailsAreRejected(String written) {
         assertThat(normalizer.normalizeEmail(written)).isNull();
+    }
+
+    /** The shape of an address as a regular expression: {@link ContactNormalizer#plausibleEmail} must agree with it. */
+    private static final Pattern REFERENCE_EMAIL = Pattern
+            .compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s.\\p{Cntrl}]+(\\.[^@\\s.\\p{Cntrl}]+)+");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "a@b.c", "alex@example.com", "a.b@c.d.e", "a@b", "a@b.", "a@.b", "a@b..c", ".a@b.c", "a.@b.c",
+            "@b.c", "a@@b.c", "a@b@c.d", "a b@c.d", "a@b c.d", "a\t@b.c", "a@b.c\n", "a\u007f@b.c", "a@b.c\u001f",
+            "a\u00a0@b.c", "\u00e9l\u00e8ve@\u00e9cole.fr", "\ud83d\ude00@b.c", "a@\ud83d\ude00.c", "x@y.z.", "x@-y.z",
+            "o'brien@example.ie", "a+b=c@d.e", "\"quoted\"@b.c", "a@b.c\r", "a@\u0000.c" })
+    void theEmailShapeAgreesWithItsReferencePattern(String email) {
+        assertThat(ContactNormalizer.plausibleEmail(email)).as(email).isEqualTo(REFERENCE_EMAIL.matcher(email).matches());
+    }
+
+    @Test
+    void theLocalPartIsAtMost64CharactersCountingCodePoints() {
+        String sixtyFour = "\ud83d\ude00".repeat(64);
+        assertThat(ContactNormalizer.plausibleEmail(sixtyFour + "@b.c")).isTrue();
+        assertThat(ContactNormalizer.plausibleEmail(sixtyFour + "a@b.c")).isFalse();
+        assertThat(REFERENCE_EMAIL.matcher(sixtyFour + "@b.c").matches()).isTrue();
+        assertThat(REFERENCE_EMAIL.matcher(sixtyFour + "a@b.c").matches()).isFalse();
     }
 
     @Test
