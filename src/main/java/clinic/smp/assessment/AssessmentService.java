@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -250,18 +251,23 @@ public class AssessmentService {
                 new FirstContact(AssessmentRepository.FIRST_CONTACT,
                         (connection, statement, i) -> AssessmentRepository.bindNewPerson(connection, statement, i,
                                 assessment, record, lead, consentRows)),
-                connection -> store(connection, assessment, record, lead, consentRows));
+                (connection, personHasALead) -> store(connection, assessment, record, lead, consentRows,
+                        personHasALead));
     }
 
-    /** Stores the assessment in the transaction of its granted claim: with a new lead, or attached to the person's. */
-    private Void store(Connection connection, Assessment assessment, TriageRecord record, LeadWriter.NewLead lead,
-            ConsentLedger.SubmissionDecisions consentRows) throws SQLException {
-        if (!assessments.insertWithNewLead(connection, assessment, record, lead, consentRows)) {
-            assessment.leadId = leadWriter.attachExisting(connection, lead);
-            record.leadId = assessment.leadId;
-            assessments.insert(connection, assessment, record, consentRows);
+    /**
+     * Stores the assessment in the transaction of its granted claim: attached to the person's lead, or with a new lead.
+     * A person who had a lead a moment ago is looked up first; anyone else is first tried as new.
+     */
+    private void store(Connection connection, Assessment assessment, TriageRecord record, LeadWriter.NewLead lead,
+            ConsentLedger.SubmissionDecisions consentRows, boolean personHasALead) throws SQLException {
+        Optional<UUID> existing = personHasALead ? leadWriter.attachExistingIfAny(connection, lead) : Optional.empty();
+        if (existing.isEmpty() && assessments.insertWithNewLead(connection, assessment, record, lead, consentRows)) {
+            return;
         }
-        return null;
+        assessment.leadId = existing.isPresent() ? existing.get() : leadWriter.attachExisting(connection, lead);
+        record.leadId = assessment.leadId;
+        assessments.insert(connection, assessment, record, consentRows);
     }
 
     private String applicationsJson(TriageView view) {

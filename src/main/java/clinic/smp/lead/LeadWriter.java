@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -156,11 +157,25 @@ public class LeadWriter {
      * lead's id. The caller holds the {@link #locks}.
      */
     public UUID attachExisting(Connection connection, NewLead lead) throws SQLException {
+        return attachExistingIfAny(connection, lead)
+                .orElseThrow(() -> new IllegalStateException("a lead conflicted on insert but cannot be found"));
+    }
+
+    /**
+     * As {@link #attachExisting}, for a submission whose person had a lead a moment ago, in another transaction: empty,
+     * with nothing written, when the person has no lead now (it was erased in between). The caller holds the
+     * {@link #locks}, so no other submission can create the person's lead until it commits.
+     */
+    public Optional<UUID> attachExistingIfAny(Connection connection, NewLead lead) throws SQLException {
         NormalizedContact contact = lead.contact();
         SubmissionFacts facts = lead.facts();
         String emailKey = orNone(contact.emailKey());
         String phone = orNone(contact.phone());
-        UUID existing = findIdByContact(connection, emailKey, phone);
+        Optional<UUID> found = findIdByContact(connection, emailKey, phone);
+        if (found.isEmpty()) {
+            return found;
+        }
+        UUID existing = found.get();
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             int i = 0;
             update.setString(++i, contact.name());
@@ -183,19 +198,16 @@ public class LeadWriter {
             Sql.timestamp(update, ++i, lead.at());
             update.executeUpdate();
         }
-        return existing;
+        return found;
     }
 
-    private static UUID findIdByContact(Connection connection, String emailKey, String phone) throws SQLException {
+    private static Optional<UUID> findIdByContact(Connection connection, String emailKey, String phone) throws SQLException {
         try (PreparedStatement find = connection.prepareStatement(FIND)) {
             find.setString(1, emailKey);
             find.setString(2, phone);
             find.setString(3, emailKey);
             try (ResultSet rows = find.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalStateException("a lead conflicted on insert but cannot be found");
-                }
-                return rows.getObject(1, UUID.class);
+                return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
             }
         }
     }

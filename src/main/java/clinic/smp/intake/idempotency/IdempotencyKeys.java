@@ -114,23 +114,33 @@ public class IdempotencyKeys {
         }
     }
 
+    /** What {@link #storeFirstContact} did. */
+    public enum FirstContactOutcome {
+        /** The claim, the new lead and the submission are stored. */
+        STORED,
+        /** Nothing is stored: the key is taken (a replay, or a reuse for another request). */
+        KEY_TAKEN,
+        /** Nothing is stored: the claim was granted, but the person has a lead already. */
+        PERSON_HAS_A_LEAD;
+    }
+
     /**
      * Stores a first contact in one statement on an autocommit connection: claims {@code key} as {@link #claim} does,
-     * takes the {@code locks}, then runs the submission's {@code firstContact} statement part. Answers true when all of
-     * it is stored, and false, with nothing stored, when the key is taken (a replay, or a reuse for another request)
-     * or the person already has a lead; the caller then stores the submission with {@link #claim} in a transaction.
+     * takes the {@code locks}, then runs the submission's {@code firstContact} statement part. Stores all of it, or
+     * nothing when the key is taken or the person already has a lead; the caller then stores the submission with
+     * {@link #claim} in a transaction, told which of the two it was.
      */
-    public boolean storeFirstContact(Connection connection, String scope, String key, String requestHash, Duration ttl,
+    public FirstContactOutcome storeFirstContact(Connection connection, String scope, String key, String requestHash, Duration ttl,
             StoredResponse response, List<String> locks, FirstContact firstContact) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(firstContact.statement().sql(locks.size()))) {
             int i = bindClaim(statement, scope, key, requestHash, ttl, response, locks);
             firstContact.binder().bind(connection, statement, i);
             try (ResultSet stored = statement.executeQuery()) {
-                return stored.next() && stored.getBoolean(1);
+                return stored.next() && stored.getBoolean(1) ? FirstContactOutcome.STORED : FirstContactOutcome.KEY_TAKEN;
             }
         } catch (SQLException e) {
             if (PERSON_HAS_A_LEAD.equals(e.getSQLState())) {
-                return false;
+                return FirstContactOutcome.PERSON_HAS_A_LEAD;
             }
             throw e;
         }

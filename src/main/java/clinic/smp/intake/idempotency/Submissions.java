@@ -50,10 +50,12 @@ public class Submissions {
         String key = idempotencyKey != null ? idempotencyKey : hash;
         Duration ttl = idempotencyKey != null ? config.keyTtl() : config.duplicateWindow();
         // The usual case, a new person's first submission: one statement, one round trip.
-        if (transactions.autocommit(connection -> keys.storeFirstContact(connection, claimScope, key, hash, ttl,
-                submission.response(), submission.locks(), submission.firstContact()))) {
+        IdempotencyKeys.FirstContactOutcome firstContact = transactions.autocommit(connection -> keys.storeFirstContact(
+                connection, claimScope, key, hash, ttl, submission.response(), submission.locks(), submission.firstContact()));
+        if (firstContact == IdempotencyKeys.FirstContactOutcome.STORED) {
             return new SubmissionResult(submission.response(), false);
         }
+        boolean personHasALead = firstContact == IdempotencyKeys.FirstContactOutcome.PERSON_HAS_A_LEAD;
         // A replay, a reused key, or a person who has a lead: the claim decides, in the submission's transaction.
         return transactions.run(connection -> {
             IdempotencyClaim claim = keys.claim(connection, claimScope, key, hash, ttl, submission.response(),
@@ -61,7 +63,7 @@ public class Submissions {
             if (claim instanceof IdempotencyClaim.Replay replay) {
                 return new SubmissionResult(replay.response(), true);
             }
-            submission.store().run(connection);
+            submission.store().run(connection, personHasALead);
             return new SubmissionResult(submission.response(), false);
         });
     }
