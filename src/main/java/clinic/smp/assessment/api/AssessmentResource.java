@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
@@ -69,7 +69,7 @@ public class AssessmentResource {
             @Header(name = "Idempotent-Replayed", description = "Present (true) when this is the stored answer of an earlier identical request.", schema = @Schema(type = SchemaType.BOOLEAN)) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentReceipt.class), examples = @ExampleObject(name = "suitableLater", value = TriageExamples.RECEIPT_SUITABLE_LATER)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
     @RateLimited
-    public Response submit(
+    public RestResponse<String> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             AssessmentRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
         return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).toResponse();

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.intake.ratelimit.RateLimited;
@@ -69,7 +69,7 @@ public class EnquiryResource {
                     {"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "E-7KQM-3WTD", "receivedAt": "2026-11-23T21:05:00Z"}""")))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = clinic.smp.common.problem.Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
     @RateLimited
-    public Response submit(
+    public RestResponse<String> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             EnquiryRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
         return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).toResponse();

@@ -1,7 +1,8 @@
 package clinic.smp.intake.idempotency;
 
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A submission's response, and whether it is the replay of an earlier identical submission. */
 public record SubmissionResult(StoredResponse response, boolean replayed) {
@@ -9,10 +10,16 @@ public record SubmissionResult(StoredResponse response, boolean replayed) {
     /** Tells a client that this answer is the stored answer of an earlier identical request. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    public Response toResponse() {
-        Response.ResponseBuilder builder = Response.status(response.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(response.body());
+    /**
+     * The response, its body already JSON. Typed, so that RESTEasy Reactive picks the body's writer once, when it
+     * starts, instead of looking it up for every response as it does for a plain {@code Response} (1.7 % of a
+     * submission's CPU in bench/).
+     */
+    public RestResponse<String> toResponse() {
+        // Not create(status, body): for a String that is create(status, reasonPhrase).
+        RestResponse.ResponseBuilder<String> builder = RestResponse.ResponseBuilder.<String> create(response.status())
+                .entity(response.body())
+                .type(MediaType.APPLICATION_JSON_TYPE);
         if (response.location() != null) {
             builder.location(response.location());
         }
