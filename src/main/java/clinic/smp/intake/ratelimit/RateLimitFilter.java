@@ -8,8 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Runs the rate limits on the operations marked {@link RateLimited}, before their body is parsed: a refused client
- * costs one small statement (and the buffering of at most 64 KiB), not a parse and a transaction. The address honours
+ * Runs the rate limits on the operations marked {@link RateLimited}, before their body is parsed: an admitted request
+ * costs one small statement (and, once per batch of the global budget, a second), a refused one two (the second reads
+ * how long to wait), plus the buffering of at most 64 KiB; never a parse or a transaction. The address honours
  * X-Forwarded-For from trusted proxies only ({@code quarkus.http.proxy.trusted-proxies}).
  */
 @Provider

@@ -1,68 +1,87 @@
 package clinic.smp.intake.ratelimit;
 
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.agroal.api.AgroalDataSource;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
+import clinic.smp.intake.jdbc.LocalTransactions;
 
 /**
- * Admits or refuses a public submission before it is read, against two token buckets kept in PostgreSQL (bucket4j's
- * select-for-update backend): one per client address, one for everybody. The per-client bucket is checked first, so a
- * client that is over its own limit does not spend the global budget.
+ * Admits or refuses a public submission before it is read, against two token buckets kept in PostgreSQL: one per
+ * client address, one for everybody. The per-client bucket is checked first, so a client that is over its own limit
+ * does not spend the global budget.
+ *
  * <p>
- * The global bucket is one row that every request would otherwise lock; it is synchronised with the database in
- * batches (bucket4j's delaying optimisation: every {@value #GLOBAL_SYNC_FRACTION}th of its capacity, or every
- * {@link #GLOBAL_SYNC_INTERVAL}), so instances share it without queueing behind each other.
+ * A bucket is one row and one number, its <em>theoretical arrival time</em> (the generic cell rate algorithm): with a
+ * capacity of C per period P, each admitted request moves it T = P / C later, and a request is admitted while it
+ * would stay within P of now. A burst of C passes, then one request every T. A check is one autocommit statement (an
+ * upsert that changes the row only when it admits), where a select-for-update bucket costs a transaction of three
+ * round trips.
+ *
+ * <p>
+ * The global bucket is one row that every request would otherwise lock. Each instance therefore takes its tokens from
+ * it in batches of {@value #GLOBAL_BATCH_FRACTION}th of its capacity and hands them out locally; at most one batch
+ * per instance is taken ahead of use.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    static final String TABLE = "rate_limit_bucket";
+    static final String TABLE = "rate_limit";
     static final String GLOBAL_KEY = "global";
-    static final long GLOBAL_SYNC_FRACTION = 100;
-    static final Duration GLOBAL_SYNC_INTERVAL = Duration.ofMillis(250);
+    static final long GLOBAL_BATCH_FRACTION = 100;
     /** Rows are kept this long after their bucket is full again, then the clean-up job may delete them. */
-    private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(1);
+    private static final long KEEP_AFTER_FULL_MICROS = TimeUnit.MINUTES.toMicros(1);
 
-    private final RateLimitConfig config;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
-    private final BucketConfiguration perClient;
-    private final Bucket global;
+    /** PostgreSQL's clock, in microseconds since the epoch: every instance's buckets run on the same clock. */
+    private static final String NOW = "(extract(epoch from clock_timestamp()) * 1000000)::bigint";
 
-    public RateLimiter(RateLimitConfig config, AgroalDataSource dataSource) {
-        this.config = config;
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(TABLE).idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
-                .build();
-        this.perClient = bucket(config.perClient());
-        BucketConfiguration globalConfiguration = bucket(config.global());
-        long unsynchronised = Math.max(1, config.global().capacity() / GLOBAL_SYNC_FRACTION);
-        this.global = buckets.builder()
-                .withOptimization(Optimizations.delaying(new DelayParameters(unsynchronised, GLOBAL_SYNC_INTERVAL)))
-                .build(GLOBAL_KEY, () -> globalConfiguration);
+    /**
+     * Takes {@code cost} (tokens times T, in µs) from a bucket of period P: parameters key, cost, cost, cost, cost,
+     * period. Returns a row when admitted, none when refused (and then changes nothing).
+     */
+    static final String TAKE = """
+            insert into rate_limit as bucket (id, tat) values (?, %1$s + ?)
+            on conflict (id) do update set tat = greatest(bucket.tat, excluded.tat - ?) + ?
+            where greatest(bucket.tat - (excluded.tat - ?), 0) <= ? - ?
+            returning tat""".formatted(NOW);
+
+    /** How long until {@code cost} fits again: parameters cost, period, key. */
+    private static final String WAIT = """
+            select greatest(tat - %1$s, 0) + ? - ? from rate_limit where id = ?""".formatted(NOW);
+
+    private static final String REMOVE_EXPIRED = """
+            delete from rate_limit where id in (select id from rate_limit where tat < %1$s - ? limit ?)""".formatted(NOW);
+
+    /** One bucket's parameters, in µs: T (the cost of one token) and the period P. */
+    record Rate(long tokenMicros, long periodMicros) {
+
+        static Rate of(RateLimitConfig.Limit limit) {
+            long period = TimeUnit.NANOSECONDS.toMicros(limit.period().toNanos());
+            return new Rate(Math.max(1, period / limit.capacity()), period);
+        }
     }
 
-    private static BucketConfiguration bucket(RateLimitConfig.Limit limit) {
-        return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
-                .build();
+    private final RateLimitConfig config;
+    private final LocalTransactions database;
+    private final Rate perClient;
+    private final Rate global;
+    private final long globalBatch;
+    /** Tokens this instance has taken from the global bucket and not yet handed out. */
+    private long globalTokensInHand;
+
+    public RateLimiter(RateLimitConfig config, LocalTransactions database) {
+        this.config = config;
+        this.database = database;
+        this.perClient = Rate.of(config.perClient());
+        this.global = Rate.of(config.global());
+        this.globalBatch = Math.max(1, config.global().capacity() / GLOBAL_BATCH_FRACTION);
     }
 
     /** Whether the limits are on (they are, unless configured off for a test or a benchmark). */
@@ -79,26 +98,82 @@ public class RateLimiter {
         if (!config.enabled()) {
             return;
         }
-        ConsumptionProbe own = buckets.builder().build(ClientKey.of(clientAddress), () -> perClient).tryConsumeAndReturnRemaining(1);
-        if (!own.isConsumed()) {
-            long wait = seconds(own.getNanosToWaitForRefill());
-            throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "Too many submissions from your network address. Nothing was stored; "
-                    + "try again in " + wait + " seconds.", wait);
+        OptionalLong wait = take(ClientKey.of(clientAddress), perClient, 1);
+        if (wait.isPresent()) {
+            throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "Too many submissions from your network address. "
+                    + "Nothing was stored; try again in " + wait.getAsLong() + " seconds.", wait.getAsLong());
         }
-        ConsumptionProbe all = global.tryConsumeAndReturnRemaining(1);
-        if (!all.isConsumed()) {
-            long wait = seconds(all.getNanosToWaitForRefill());
-            throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "The service is receiving more submissions than it can take "
-                    + "right now. Nothing was stored; try again in " + wait + " seconds.", wait);
+        wait = takeGlobal();
+        if (wait.isPresent()) {
+            throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "The service is receiving more submissions than it "
+                    + "can take right now. Nothing was stored; try again in " + wait.getAsLong() + " seconds.",
+                    wait.getAsLong());
+        }
+    }
+
+    /** One global token: from this instance's batch, else a new batch, else the bucket's last single tokens. */
+    private synchronized OptionalLong takeGlobal() {
+        if (globalTokensInHand == 0) {
+            if (take(GLOBAL_KEY, global, globalBatch).isEmpty()) {
+                globalTokensInHand = globalBatch;
+            } else {
+                OptionalLong wait = take(GLOBAL_KEY, global, 1);
+                if (wait.isPresent()) {
+                    return wait;
+                }
+                globalTokensInHand = 1;
+            }
+        }
+        globalTokensInHand--;
+        return OptionalLong.empty();
+    }
+
+    /** Takes {@code tokens} from the bucket {@code key}: empty when taken, else the seconds until they would be. */
+    private OptionalLong take(String key, Rate rate, long tokens) {
+        long cost = rate.tokenMicros() * tokens;
+        return database.autocommit(connection -> {
+            try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+                int i = 0;
+                take.setString(++i, key);
+                take.setLong(++i, cost);
+                take.setLong(++i, cost);
+                take.setLong(++i, cost);
+                take.setLong(++i, cost);
+                take.setLong(++i, rate.periodMicros());
+                take.setLong(++i, cost);
+                try (ResultSet taken = take.executeQuery()) {
+                    if (taken.next()) {
+                        return OptionalLong.empty();
+                    }
+                }
+            }
+            return OptionalLong.of(seconds(waitMicros(connection, key, rate, cost)));
+        });
+    }
+
+    private static long waitMicros(Connection connection, String key, Rate rate, long cost) throws SQLException {
+        try (PreparedStatement wait = connection.prepareStatement(WAIT)) {
+            wait.setLong(1, cost);
+            wait.setLong(2, rate.periodMicros());
+            wait.setString(3, key);
+            try (ResultSet rows = wait.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
         }
     }
 
     /** Deletes up to {@code batch} buckets that are full again; returns how many went. */
     int removeExpired(int batch) {
-        return buckets.removeExpired(batch);
+        return database.autocommit(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(REMOVE_EXPIRED)) {
+                delete.setLong(1, KEEP_AFTER_FULL_MICROS);
+                delete.setInt(2, batch);
+                return delete.executeUpdate();
+            }
+        });
     }
 
-    private static long seconds(long nanos) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1));
+    private static long seconds(long micros) {
+        return Math.max(1, TimeUnit.MICROSECONDS.toSeconds(micros + TimeUnit.SECONDS.toMicros(1) - 1));
     }
 }
