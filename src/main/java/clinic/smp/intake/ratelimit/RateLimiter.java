@@ -114,15 +114,16 @@ public class RateLimiter {
     /** One global token: from this instance's batch, else a new batch, else the bucket's last single tokens. */
     private synchronized OptionalLong takeGlobal() {
         if (globalTokensInHand == 0) {
-            if (take(GLOBAL_KEY, global, globalBatch).isEmpty()) {
-                globalTokensInHand = globalBatch;
-            } else {
-                OptionalLong wait = take(GLOBAL_KEY, global, 1);
-                if (wait.isPresent()) {
-                    return wait;
-                }
-                globalTokensInHand = 1;
+            long tokens = globalBatch;
+            OptionalLong wait = take(GLOBAL_KEY, global, tokens);
+            if (wait.isPresent() && tokens > 1) { // less than a batch left: its last tokens one at a time
+                tokens = 1;
+                wait = take(GLOBAL_KEY, global, tokens);
             }
+            if (wait.isPresent()) {
+                return wait;
+            }
+            globalTokensInHand = tokens;
         }
         globalTokensInHand--;
         return OptionalLong.empty();
