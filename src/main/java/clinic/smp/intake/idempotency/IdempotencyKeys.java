@@ -130,8 +130,8 @@ public class IdempotencyKeys {
      * nothing when the key is taken or the person already has a lead; the caller then stores the submission with
      * {@link #claim} in a transaction, told which of the two it was.
      */
-    public FirstContactOutcome storeFirstContact(Connection connection, String scope, String key, String requestHash, Duration ttl,
-            StoredResponse response, List<String> locks, FirstContact firstContact) throws SQLException {
+    public FirstContactOutcome storeFirstContact(Connection connection, String scope, String key, String requestHash,
+            Duration ttl, StoredResponse response, List<String> locks, FirstContact firstContact) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(firstContact.statement().sql(locks.size()))) {
             int i = bindClaim(statement, scope, key, requestHash, ttl, response, locks);
             firstContact.binder().bind(connection, statement, i);

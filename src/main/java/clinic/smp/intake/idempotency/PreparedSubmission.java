@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-
-
 /**
  * A submission ready to store: the response it gives (known before any write) and the writes themselves.
  *
