@@ -29,8 +29,9 @@ import clinic.smp.intake.jdbc.Sql;
  * A first contact costs no statement of its own: the locks travel with the idempotency claim, and the submission's
  * insert starts with {@link #NEW_LEAD} (or, when claim and insert are one statement, {@link #NEW_LEAD_AFTER_GATE}),
  * which creates the lead and its feed row and yields it to the insert. When the person already has a lead, that insert
- * finds a conflict and stores nothing; {@link #attachExisting} then finds and updates the lead, and the submission is
- * inserted against it.
+ * finds a conflict and stores nothing; {@link #attachExisting} then finds and updates the lead in one statement, and the
+ * submission is inserted against it. A submission whose first-contact statement already found the lead goes to
+ * {@link #attachExistingIfAny} directly.
  */
 @ApplicationScoped
 public class LeadWriter {
@@ -103,14 +104,17 @@ public class LeadWriter {
                         cast(coalesce(nullif(?, ''), '[]') as jsonb), ?"""));
     }
 
-    private static final String FIND = """
-            select id from lead
-             where email_key = ? or phone = ?
-             order by (email_key = ?) is true desc
-             limit 1""";
-
+    /**
+     * Finds the person's lead by email (preferred) or phone, updates it and appends the change to the feed, in one
+     * statement; returns the lead's id, or no row when the person has no lead.
+     */
     private static final String UPDATE = """
-            with updated as (
+            with found as (
+                select id from lead
+                 where email_key = ? or phone = ?
+                 order by (email_key = ?) is true desc
+                 limit 1),
+            updated as (
                 update lead set
                     name = ?,
                     updated_at = ?,
@@ -128,10 +132,11 @@ public class LeadWriter {
                     phone = case when phone is null and ? <> ''
                                   and not exists (select 1 from lead other where other.phone = ?)
                                  then ? else phone end
-                where id = ?
+                where id = (select id from found)
                 returning id)
             insert into lead_change (lead_id, change, changed_at)
-            select id, ?, ? from updated""";
+            select id, ?, ? from updated
+            returning lead_id""";
 
     /**
      * The advisory locks (names for {@code hashtextextended}) a submission from this contact must hold before it
@@ -171,13 +176,11 @@ public class LeadWriter {
         SubmissionFacts facts = lead.facts();
         String emailKey = orNone(contact.emailKey());
         String phone = orNone(contact.phone());
-        Optional<UUID> found = findIdByContact(connection, emailKey, phone);
-        if (found.isEmpty()) {
-            return found;
-        }
-        UUID existing = found.get();
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             int i = 0;
+            update.setString(++i, emailKey);
+            update.setString(++i, phone);
+            update.setString(++i, emailKey);
             update.setString(++i, contact.name());
             Sql.timestamp(update, ++i, lead.at());
             update.setBoolean(++i, facts.marketingConsent());
@@ -193,21 +196,10 @@ public class LeadWriter {
             update.setString(++i, phone);
             update.setString(++i, phone);
             update.setString(++i, phone);
-            update.setObject(++i, existing);
             update.setString(++i, lead.change().name());
             Sql.timestamp(update, ++i, lead.at());
-            update.executeUpdate();
-        }
-        return found;
-    }
-
-    private static Optional<UUID> findIdByContact(Connection connection, String emailKey, String phone) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND)) {
-            find.setString(1, emailKey);
-            find.setString(2, phone);
-            find.setString(3, emailKey);
-            try (ResultSet rows = find.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
+            try (ResultSet attached = update.executeQuery()) {
+                return attached.next() ? Optional.of(attached.getObject(1, UUID.class)) : Optional.empty();
             }
         }
     }
