@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -255,19 +254,16 @@ public class AssessmentService {
                         personHasALead));
     }
 
-    /**
-     * Stores the assessment in the transaction of its granted claim: attached to the person's lead, or with a new lead.
-     * A person who had a lead a moment ago is looked up first; anyone else is first tried as new.
-     */
+    /** Stores the assessment in the transaction of its granted claim: with a new lead, or attached to the person's. */
     private void store(Connection connection, Assessment assessment, TriageRecord record, LeadWriter.NewLead lead,
             ConsentLedger.SubmissionDecisions consentRows, boolean personHasALead) throws SQLException {
-        Optional<UUID> existing = personHasALead ? leadWriter.attachExistingIfAny(connection, lead) : Optional.empty();
-        if (existing.isEmpty() && assessments.insertWithNewLead(connection, assessment, record, lead, consentRows)) {
-            return;
-        }
-        assessment.leadId = existing.isPresent() ? existing.get() : leadWriter.attachExisting(connection, lead);
-        record.leadId = assessment.leadId;
-        assessments.insert(connection, assessment, record, consentRows);
+        leadWriter.store(connection, lead, personHasALead,
+                () -> assessments.insertWithNewLead(connection, assessment, record, lead, consentRows),
+                leadId -> {
+                    assessment.leadId = leadId;
+                    record.leadId = leadId;
+                    assessments.insert(connection, assessment, record, consentRows);
+                });
     }
 
     private String applicationsJson(TriageView view) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -148,18 +147,15 @@ public class EnquiryService {
                 (connection, personHasALead) -> store(connection, enquiry, lead, consentRows, personHasALead));
     }
 
-    /**
-     * Stores the enquiry in the transaction of its granted claim: attached to the person's lead, or with a new lead. A
-     * person who had a lead a moment ago is looked up first; anyone else is first tried as new.
-     */
+    /** Stores the enquiry in the transaction of its granted claim: with a new lead, or attached to the person's. */
     private void store(Connection connection, Enquiry enquiry, LeadWriter.NewLead lead,
             ConsentLedger.SubmissionDecisions consentRows, boolean personHasALead) throws SQLException {
-        Optional<UUID> existing = personHasALead ? leads.attachExistingIfAny(connection, lead) : Optional.empty();
-        if (existing.isEmpty() && enquiries.insertWithNewLead(connection, enquiry, lead, consentRows)) {
-            return;
-        }
-        enquiry.leadId = existing.isPresent() ? existing.get() : leads.attachExisting(connection, lead);
-        enquiries.insert(connection, enquiry, consentRows);
+        leads.store(connection, lead, personHasALead,
+                () -> enquiries.insertWithNewLead(connection, enquiry, lead, consentRows),
+                leadId -> {
+                    enquiry.leadId = leadId;
+                    enquiries.insert(connection, enquiry, consentRows);
+                });
     }
 
     /** Answers a honeypot submission exactly like a stored one, and keeps it in quarantine instead. */

@@ -29,9 +29,9 @@ import clinic.smp.intake.jdbc.Sql;
  * A first contact costs no statement of its own: the locks travel with the idempotency claim, and the submission's
  * insert starts with {@link #NEW_LEAD} (or, when claim and insert are one statement, {@link #NEW_LEAD_AFTER_GATE}),
  * which creates the lead and its feed row and yields it to the insert. When the person already has a lead, that insert
- * finds a conflict and stores nothing; {@link #attachExisting} then finds and updates the lead in one statement, and the
- * submission is inserted against it. A submission whose first-contact statement already found the lead goes to
- * {@link #attachExistingIfAny} directly.
+ * finds a conflict and stores nothing; {@link #store} then finds and updates the lead in one statement, and the
+ * submission is inserted against it. A submission whose first-contact statement already found the lead goes to the
+ * lead directly.
  */
 @ApplicationScoped
 public class LeadWriter {
@@ -156,12 +156,39 @@ public class LeadWriter {
         return keys;
     }
 
+    /** A submission's insert with its new lead ({@link #NEW_LEAD}): false, storing nothing, when the person has one. */
+    @FunctionalInterface
+    public interface InsertWithNewLead {
+        boolean insert() throws SQLException;
+    }
+
+    /** A submission's insert against the person's existing lead. */
+    @FunctionalInterface
+    public interface InsertAttached {
+        void insert(UUID leadId) throws SQLException;
+    }
+
+    /**
+     * Stores a submission in the transaction of its granted claim, holding the {@link #locks}: with a new lead, or
+     * attached to the person's. A person who had a lead a moment ago ({@code personHasALead}: the first-contact
+     * statement found it) is looked up first; anyone else, and a person whose lead was erased in between, is first
+     * tried as new.
+     */
+    public void store(Connection connection, NewLead lead, boolean personHasALead, InsertWithNewLead withNewLead,
+            InsertAttached attached) throws SQLException {
+        Optional<UUID> existing = personHasALead ? attachExistingIfAny(connection, lead) : Optional.empty();
+        if (existing.isEmpty() && withNewLead.insert()) {
+            return;
+        }
+        attached.insert(existing.isPresent() ? existing.get() : attachExisting(connection, lead));
+    }
+
     /**
      * For a submission whose {@link #NEW_LEAD} found the person's lead already there: finds that lead by email
      * (preferred) or phone, writes what the submission tells about it, appends the change to the feed, and returns the
      * lead's id. The caller holds the {@link #locks}.
      */
-    public UUID attachExisting(Connection connection, NewLead lead) throws SQLException {
+    private UUID attachExisting(Connection connection, NewLead lead) throws SQLException {
         return attachExistingIfAny(connection, lead)
                 .orElseThrow(() -> new IllegalStateException("a lead conflicted on insert but cannot be found"));
     }
@@ -171,7 +198,7 @@ public class LeadWriter {
      * with nothing written, when the person has no lead now (it was erased in between). The caller holds the
      * {@link #locks}, so no other submission can create the person's lead until it commits.
      */
-    public Optional<UUID> attachExistingIfAny(Connection connection, NewLead lead) throws SQLException {
+    Optional<UUID> attachExistingIfAny(Connection connection, NewLead lead) throws SQLException {
         NormalizedContact contact = lead.contact();
         SubmissionFacts facts = lead.facts();
         String emailKey = orNone(contact.emailKey());
