@@ -1,10 +1,7 @@
 package clinic.smp.intake.ratelimit;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +30,6 @@ import clinic.smp.intake.jdbc.LocalTransactions;
 @ApplicationScoped
 public class RateLimiter {
 
-    static final String TABLE = "rate_limit";
     static final String GLOBAL_KEY = "global";
     static final long GLOBAL_BATCH_FRACTION = 100;
     /** Rows are kept this long after their bucket is full again, then the clean-up job may delete them. */
@@ -43,8 +39,8 @@ public class RateLimiter {
     private static final String NOW = "(extract(epoch from clock_timestamp()) * 1000000)::bigint";
 
     /**
-     * Takes {@code cost} (tokens times T, in µs) from a bucket of period P: parameters key, cost, cost, cost, cost,
-     * period. Returns a row when admitted, none when refused (and then changes nothing).
+     * Takes {@code cost} (tokens times T, in µs) from a bucket of period P: parameters key, cost four times, period,
+     * cost. Returns a row when admitted, none when refused (and then changes nothing).
      */
     static final String TAKE = """
             insert into rate_limit as bucket (id, tat) values (?, %1$s + ?)
@@ -98,39 +94,36 @@ public class RateLimiter {
         if (!config.enabled()) {
             return;
         }
-        OptionalLong wait = take(ClientKey.of(clientAddress), perClient, 1);
-        if (wait.isPresent()) {
+        String client = ClientKey.of(clientAddress);
+        if (!take(client, perClient, 1)) {
+            long wait = secondsUntilFree(client, perClient, 1);
             throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "Too many submissions from your network address. "
-                    + "Nothing was stored; try again in " + wait.getAsLong() + " seconds.", wait.getAsLong());
+                    + "Nothing was stored; try again in " + wait + " seconds.", wait);
         }
-        wait = takeGlobal();
-        if (wait.isPresent()) {
+        if (!takeGlobal()) {
+            long wait = secondsUntilFree(GLOBAL_KEY, global, 1);
             throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "The service is receiving more submissions than it "
-                    + "can take right now. Nothing was stored; try again in " + wait.getAsLong() + " seconds.",
-                    wait.getAsLong());
+                    + "can take right now. Nothing was stored; try again in " + wait + " seconds.", wait);
         }
     }
 
     /** One global token: from this instance's batch, else a new batch, else the bucket's last single tokens. */
-    private synchronized OptionalLong takeGlobal() {
+    private synchronized boolean takeGlobal() {
         if (globalTokensInHand == 0) {
-            long tokens = globalBatch;
-            OptionalLong wait = take(GLOBAL_KEY, global, tokens);
-            if (wait.isPresent() && tokens > 1) { // less than a batch left: its last tokens one at a time
-                tokens = 1;
-                wait = take(GLOBAL_KEY, global, tokens);
+            if (take(GLOBAL_KEY, global, globalBatch)) {
+                globalTokensInHand = globalBatch;
+            } else if (globalBatch > 1 && take(GLOBAL_KEY, global, 1)) { // less than a batch left: one at a time
+                globalTokensInHand = 1;
+            } else {
+                return false;
             }
-            if (wait.isPresent()) {
-                return wait;
-            }
-            globalTokensInHand = tokens;
         }
         globalTokensInHand--;
-        return OptionalLong.empty();
+        return true;
     }
 
-    /** Takes {@code tokens} from the bucket {@code key}: empty when taken, else the seconds until they would be. */
-    private OptionalLong take(String key, Rate rate, long tokens) {
+    /** Takes {@code tokens} from the bucket {@code key}; false, with nothing changed, when they do not fit. */
+    private boolean take(String key, Rate rate, long tokens) {
         long cost = rate.tokenMicros() * tokens;
         return database.autocommit(connection -> {
             try (PreparedStatement take = connection.prepareStatement(TAKE)) {
@@ -143,24 +136,25 @@ public class RateLimiter {
                 take.setLong(++i, rate.periodMicros());
                 take.setLong(++i, cost);
                 try (ResultSet taken = take.executeQuery()) {
-                    if (taken.next()) {
-                        return OptionalLong.empty();
-                    }
+                    return taken.next();
                 }
             }
-            return OptionalLong.of(seconds(waitMicros(connection, key, rate, cost)));
         });
     }
 
-    private static long waitMicros(Connection connection, String key, Rate rate, long cost) throws SQLException {
-        try (PreparedStatement wait = connection.prepareStatement(WAIT)) {
-            wait.setLong(1, cost);
-            wait.setLong(2, rate.periodMicros());
-            wait.setString(3, key);
-            try (ResultSet rows = wait.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
+    /** The seconds until {@code tokens} fit in the bucket {@code key} (read after a refused {@link #take}). */
+    private long secondsUntilFree(String key, Rate rate, long tokens) {
+        long micros = database.autocommit(connection -> {
+            try (PreparedStatement wait = connection.prepareStatement(WAIT)) {
+                wait.setLong(1, rate.tokenMicros() * tokens);
+                wait.setLong(2, rate.periodMicros());
+                wait.setString(3, key);
+                try (ResultSet rows = wait.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : 0L;
+                }
             }
-        }
+        });
+        return Math.max(1, TimeUnit.MICROSECONDS.toSeconds(micros + TimeUnit.SECONDS.toMicros(1) - 1));
     }
 
     /** Deletes up to {@code batch} buckets that are full again; returns how many went. */
@@ -172,9 +166,5 @@ public class RateLimiter {
                 return delete.executeUpdate();
             }
         });
-    }
-
-    private static long seconds(long micros) {
-        return Math.max(1, TimeUnit.MICROSECONDS.toSeconds(micros + TimeUnit.SECONDS.toMicros(1) - 1));
     }
 }
