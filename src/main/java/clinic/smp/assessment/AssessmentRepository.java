@@ -44,9 +44,9 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
      * Binds, from {@code index + 1}, a new person's lead, assessment and triage: {@link #FIRST_CONTACT}'s part, or the
      * whole of the insert with a new lead.
      */
-    public static void bindNewPerson(Connection connection, PreparedStatement statement, int index, Assessment assessment,
+    public static void bindNewPerson(PreparedStatement statement, int index, Assessment assessment,
             TriageRecord triage, LeadWriter.NewLead lead, ConsentLedger.SubmissionDecisions consents) throws SQLException {
-        bind(connection, statement, lead.bind(statement, index), assessment, triage, consents);
+        bind(statement, lead.bind(statement, index), assessment, triage, consents);
     }
 
     /**
@@ -58,7 +58,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public boolean insertWithNewLead(Connection connection, Assessment assessment, TriageRecord triage, LeadWriter.NewLead lead,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_NEW_LEAD)) {
-            bindNewPerson(connection, insert, 0, assessment, triage, lead, consents);
+            bindNewPerson(insert, 0, assessment, triage, lead, consents);
             return insert.executeUpdate() > 0;
         }
     }
@@ -67,17 +67,17 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public void insert(Connection connection, Assessment assessment, TriageRecord triage,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(connection, insert, 0, assessment, triage, consents).executeUpdate();
+            bind(insert, 0, assessment, triage, consents).executeUpdate();
         }
     }
 
-    private static PreparedStatement bind(Connection connection, PreparedStatement insert, int i, Assessment assessment,
+    private static PreparedStatement bind(PreparedStatement insert, int i, Assessment assessment,
             TriageRecord triage, ConsentLedger.SubmissionDecisions consents) throws SQLException {
         i = assessment.bindCommon(insert, i);
         insert.setString(++i, assessment.formVersion);
         insert.setString(++i, assessment.answers);
         i = TriageRecordRepository.bindForSubmission(insert, i, triage);
-        consents.bind(connection, insert, i);
+        consents.bind(insert, i);
         return insert;
     }
 

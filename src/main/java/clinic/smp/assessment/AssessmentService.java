@@ -248,8 +248,8 @@ public class AssessmentService {
                 SOURCE_TYPE, origin, now);
         return new PreparedSubmission(response, LeadWriter.locks(contact),
                 new FirstContact(AssessmentRepository.FIRST_CONTACT,
-                        (connection, statement, i) -> AssessmentRepository.bindNewPerson(connection, statement, i,
-                                assessment, record, lead, consentRows)),
+                        (statement, i) -> AssessmentRepository.bindNewPerson(statement, i, assessment, record, lead,
+                                consentRows)),
                 (connection, personHasALead) -> store(connection, assessment, record, lead, consentRows,
                         personHasALead));
     }

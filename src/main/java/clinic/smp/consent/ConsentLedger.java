@@ -1,12 +1,12 @@
 package clinic.smp.consent;
 
 import java.time.Clock;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +66,7 @@ public class ConsentLedger {
         }
 
         /** Binds the parameters of {@link #SQL} from {@code index + 1}; returns the last index bound. */
-        public int bind(Connection connection, PreparedStatement statement, int index) throws SQLException {
+        public int bind(PreparedStatement statement, int index) throws SQLException {
             int i = index;
             statement.setString(++i, noticeVersion);
             statement.setString(++i, sourceType);
@@ -74,17 +74,20 @@ public class ConsentLedger {
             Sql.text(statement, ++i, origin.ip());
             Sql.text(statement, ++i, origin.userAgent());
             Sql.timestamp(statement, ++i, at);
-            UUID[] ids = new UUID[decisions.size()];
-            String[] purposes = new String[decisions.size()];
-            Boolean[] granted = new Boolean[decisions.size()];
-            for (int d = 0; d < decisions.size(); d++) {
-                ids[d] = Ids.newId(clock);
-                purposes[d] = decisions.get(d).purpose().name();
-                granted[d] = decisions.get(d).granted();
+            // The three arrays are bound as array literals, which the statement casts: pgjdbc's createArrayOf looked
+            // up each array's type per call, 2 % of the JVM's CPU per enquiry. Ids, purpose names and t/f need no
+            // quoting in an array literal.
+            StringJoiner ids = new StringJoiner(",", "{", "}");
+            StringJoiner purposes = new StringJoiner(",", "{", "}");
+            StringJoiner granted = new StringJoiner(",", "{", "}");
+            for (Decision decision : decisions) {
+                ids.add(Ids.newId(clock).toString());
+                purposes.add(decision.purpose().name());
+                granted.add(decision.granted() ? "t" : "f");
             }
-            statement.setArray(++i, connection.createArrayOf("uuid", ids));
-            statement.setArray(++i, connection.createArrayOf("text", purposes));
-            statement.setArray(++i, connection.createArrayOf("boolean", granted));
+            statement.setString(++i, ids.toString());
+            statement.setString(++i, purposes.toString());
+            statement.setString(++i, granted.toString());
             return i;
         }
     }

@@ -42,9 +42,9 @@ public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
      * Binds, from {@code index + 1}, a new person's lead and enquiry: {@link #FIRST_CONTACT}'s part, or the whole of the
      * insert with a new lead.
      */
-    public static void bindNewPerson(Connection connection, PreparedStatement statement, int index, Enquiry enquiry,
+    public static void bindNewPerson(PreparedStatement statement, int index, Enquiry enquiry,
             LeadWriter.NewLead lead, ConsentLedger.SubmissionDecisions consents) throws SQLException {
-        bind(connection, statement, lead.bind(statement, index), enquiry, consents);
+        bind(statement, lead.bind(statement, index), enquiry, consents);
     }
 
     /**
@@ -55,7 +55,7 @@ public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
     public boolean insertWithNewLead(Connection connection, Enquiry enquiry, LeadWriter.NewLead lead,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_WITH_NEW_LEAD)) {
-            bindNewPerson(connection, insert, 0, enquiry, lead, consents);
+            bindNewPerson(insert, 0, enquiry, lead, consents);
             return insert.executeUpdate() > 0;
         }
     }
@@ -63,16 +63,16 @@ public class EnquiryRepository implements PanacheRepositoryBase<Enquiry, UUID> {
     /** Inserts a new enquiry of the lead {@code enquiry.leadId} and its consent decisions, in one statement. */
     public void insert(Connection connection, Enquiry enquiry, ConsentLedger.SubmissionDecisions consents) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(connection, insert, 0, enquiry, consents).executeUpdate();
+            bind(insert, 0, enquiry, consents).executeUpdate();
         }
     }
 
-    private static PreparedStatement bind(Connection connection, PreparedStatement insert, int i, Enquiry enquiry,
+    private static PreparedStatement bind(PreparedStatement insert, int i, Enquiry enquiry,
             ConsentLedger.SubmissionDecisions consents) throws SQLException {
         i = enquiry.bindCommon(insert, i);
         insert.setString(++i, enquiry.topic.name());
         Sql.text(insert, ++i, enquiry.message);
-        consents.bind(connection, insert, i);
+        consents.bind(insert, i);
         return insert;
     }
 

@@ -142,8 +142,7 @@ public class EnquiryService {
                 SOURCE_TYPE, origin, now);
         return new PreparedSubmission(response, LeadWriter.locks(contact),
                 new FirstContact(EnquiryRepository.FIRST_CONTACT,
-                        (connection, statement, i) -> EnquiryRepository.bindNewPerson(connection, statement, i, enquiry,
-                                lead, consentRows)),
+                        (statement, i) -> EnquiryRepository.bindNewPerson(statement, i, enquiry, lead, consentRows)),
                 (connection, personHasALead) -> store(connection, enquiry, lead, consentRows, personHasALead));
     }
 

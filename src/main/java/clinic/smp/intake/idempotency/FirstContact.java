@@ -1,6 +1,5 @@
 package clinic.smp.intake.idempotency;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -16,7 +15,7 @@ public record FirstContact(Statement statement, Binder binder) {
     /** Binds parameters from {@code index + 1}. */
     @FunctionalInterface
     public interface Binder {
-        void bind(Connection connection, PreparedStatement statement, int index) throws SQLException;
+        void bind(PreparedStatement statement, int index) throws SQLException;
     }
 
     /** A form's first-contact statement, for any number of locks (built once for the usual 0 to 2). */

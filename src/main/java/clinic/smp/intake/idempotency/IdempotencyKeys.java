@@ -134,7 +134,7 @@ public class IdempotencyKeys {
             Duration ttl, StoredResponse response, List<String> locks, FirstContact firstContact) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(firstContact.statement().sql(locks.size()))) {
             int i = bindClaim(statement, scope, key, requestHash, ttl, response, locks);
-            firstContact.binder().bind(connection, statement, i);
+            firstContact.binder().bind(statement, i);
             try (ResultSet stored = statement.executeQuery()) {
                 return stored.next() && stored.getBoolean(1) ? FirstContactOutcome.STORED : FirstContactOutcome.KEY_TAKEN;
             }
