@@ -1,6 +1,5 @@
 package clinic.smp.intake;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Attribution", description = "Optional marketing attribution: UTM parameters, referrer and landing page.")
 public record AttributionRequest(
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "instagram") String utm_source,
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "paid_social") String utm_medium,
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "smp-autumn") String utm_campaign,
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "scalp micropigmentation") String utm_term,
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "video-a") String utm_content,
-        @Size(max = 2048) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "https://www.google.com/") String referrer,
-        @Size(max = 2048) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(example = "https://clinic.example/who-needs-smp") String landingPage) {
+        @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "instagram") String utm_source,
+        @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "paid_social") String utm_medium,
+        @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "smp-autumn") String utm_campaign,
+        @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "scalp micropigmentation") String utm_term,
+        @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "video-a") String utm_content,
+        @Size(max = 2048) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "https://www.google.com/") String referrer,
+        @Size(max = 2048) @SingleLine @Schema(pattern = Text.SINGLE_LINE, example = "https://clinic.example/who-needs-smp") String landingPage) {
 }

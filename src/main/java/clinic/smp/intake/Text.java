@@ -28,6 +28,41 @@ public final class Text {
     public static final String NOTICE_VERSION = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
     public static final String NOTICE_VERSION_MESSAGE = "must be the version label of the privacy notice shown, e.g. 2025-11";
 
+    /** Whether {@link #SINGLE_LINE} matches {@code text}. */
+    public static boolean isSingleLine(CharSequence text) {
+        return hasOnlyAllowed(text, false);
+    }
+
+    /** Whether {@link #MULTI_LINE} matches {@code text}. */
+    public static boolean isMultiLine(CharSequence text) {
+        return hasOnlyAllowed(text, true);
+    }
+
+    /**
+     * The two patterns in one pass over the characters. (Run as regular expressions by Hibernate Validator, they took
+     * 2.8 % of the JVM's CPU per enquiry.) A surrogate pair is one code point outside the excluded range, as in the
+     * patterns, which Java and JSON Schema read by code point.
+     */
+    private static boolean hasOnlyAllowed(CharSequence text, boolean lineBreaksAndTabs) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20) {
+                if (!(lineBreaksAndTabs && (c == '\t' || c == '\n' || c == '\r'))) {
+                    return false;
+                }
+            } else if (c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+                return false;
+            } else if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == length || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
     private Text() {
     }
 }

@@ -35,6 +35,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
+import clinic.smp.intake.SingleLine;
 import clinic.smp.intake.Text;
 
 @Path("/api/v1/api-keys")
@@ -46,7 +47,7 @@ public class ApiKeyResource {
 
     @Schema(name = "NewApiKey", description = "A key to create: who it is for and its roles.")
     public record NewApiKey(
-            @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) @Schema(required = true, example = "hubspot-sync") String name,
+            @NotBlank(message = "is required") @Size(max = 100) @SingleLine @Schema(pattern = Text.SINGLE_LINE, required = true, example = "hubspot-sync") String name,
             @NotEmpty(message = "is required: give crm, staff or both") @Schema(required = true, example = "[\"crm\"]") List<@Pattern(regexp = "crm|staff", message = "must be crm or staff") String> roles) {
     }
 
