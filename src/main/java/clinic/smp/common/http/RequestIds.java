@@ -1,6 +1,7 @@
 package clinic.smp.common.http;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
@@ -26,12 +27,23 @@ public class RequestIds {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String given = ctx.request().getHeader(HEADER);
-            String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : newId();
             ctx.response().putHeader(HEADER, id);
             MDC.put(MDC_KEY, id);
             ctx.addEndHandler(done -> MDC.remove(MDC_KEY));
             ctx.next();
         });
+    }
+
+    /**
+     * A random version-4 UUID. A request id needs to be unique, not secret (a client may choose its own), so it is drawn
+     * from the thread's generator rather than UUID.randomUUID's SecureRandom, whose lock every request would take.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0x3L << 62) | (0x2L << 62);
+        return new UUID(high, low).toString();
     }
 
     /** The id given to this request. */
