@@ -212,6 +212,17 @@ intake_runs() {
     row "1 intake" "CPU µs per POST $form, 16 conn: JVM / PostgreSQL + kernel / wrk / idle" "$jvm_us / $pg_us / $gen_us / $idle_us" "" ""
     read -r _ pg_us gen_us idle_us <<< "${pgcpus[$mid]}"
     row "1 intake" "CPU µs per pgbench $form transaction, 16 clients: PostgreSQL + kernel / pgbench / idle" "$pg_us / $gen_us / $idle_us" "" ""
+    # PostgreSQL's CPU per transaction grows as its rate falls (fewer commits share a WAL flush, its backends sleep and
+    # wake more often): the same transaction at the service's rate, to compare the two sides' PostgreSQL + kernel.
+    local rate=${rpss[$mid]%.*}
+    log "intake: pgbench $form transaction at the service's rate ($rate TPS), 16 clients"
+    cpu_mark; mark0=$CPU_MARK
+    next_pgbench_run
+    tps=$(PGBENCH_RATE=$rate pgbench_run "$form-c16-rate" 16 "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$PGBENCH_RUN")
+    cpu_mark; mark1=$CPU_MARK
+    read -r _ pg_us gen_us idle_us <<< "$(cpu_per_unit "$mark0" "$mark1" "$(awk -v t="$tps" -v s="$PGBENCH_SECS" 'BEGIN { printf "%d", t * s }')")"
+    row "1 intake" "CPU µs per pgbench $form transaction at the service's rate (--rate $rate: $tps TPS), 16 clients: PostgreSQL + kernel / pgbench / idle" \
+      "$pg_us / $gen_us / $idle_us" "" ""
 
     log "intake: $form, 64 connections, ${INTAKE_SECS}s, then pgbench"
     rows0=$(stored "$(form_table "$form")")
@@ -262,11 +273,12 @@ script_vars() { psql_admin -At -0 -c "select name || '=' || value from bench.scr
 pgbench_run() { # <label> <clients> <seconds> <script> <run number> -> tps
   local out=$OUT/pgbench-$1.txt defines=() pair
   while IFS= read -r -d '' pair; do defines+=(-D "$pair"); done < "${4%.sql}.vars"
-  local base logging=(); base=$(date +%s%3N)
-  [[ -n ${PGBENCH_LOG:-} ]] && logging=(-l --log-prefix "$OUT/pgbench-log-$1")
-  note_cmd "pgbench -h 127.0.0.1 -p $PG_PORT -U smp -n -M prepared -c $2 -j $WRK_THREADS -T $3 -D cnt=0 -D base=$base -D run=$5 <-D name=value for each NUL-separated pair in ${4%.sql}.vars> -f $4 smp"
+  local base options=(); base=$(date +%s%3N)
+  [[ -n ${PGBENCH_LOG:-} ]] && options=(-l --log-prefix "$OUT/pgbench-log-$1")
+  [[ -n ${PGBENCH_RATE:-} ]] && options+=(--rate "$PGBENCH_RATE")
+  note_cmd "pgbench -h 127.0.0.1 -p $PG_PORT -U smp -n -M prepared -c $2 -j $WRK_THREADS -T $3 ${options[*]} -D cnt=0 -D base=$base -D run=$5 <-D name=value for each NUL-separated pair in ${4%.sql}.vars> -f $4 smp"
   pgbench -h 127.0.0.1 -p "$PG_PORT" -U smp -n -M prepared -c "$2" -j "$WRK_THREADS" -T "$3" \
-    -D cnt=0 -D base="$base" -D run="$5" "${defines[@]}" "${logging[@]}" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
+    -D cnt=0 -D base="$base" -D run="$5" "${defines[@]}" "${options[@]}" -f "$4" smp > "$out" 2>&1 || die "pgbench failed: $(tail -5 "$out")"
   grep -q 'number of failed transactions: 0 ' "$out" || log "pgbench $1: $(grep 'failed' "$out")"
   sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$out"
 }
