@@ -227,8 +227,9 @@ public class AssessmentService {
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
         TriageView triage = receipt.triage();
+        String applicationsJson = applicationsJson(triage);
         LeadWriter.NewLead lead = new LeadWriter.NewLead(Ids.newId(clock), contact, now, LeadChangeKind.ASSESSMENT_RECEIVED,
-                new LeadWriter.SubmissionFacts(marketing, triage.outcome().name(), applicationsJson(triage)));
+                new LeadWriter.SubmissionFacts(marketing, triage.outcome().name(), applicationsJson));
 
         Assessment assessment = new Assessment();
         assessment.receive(receipt.id(), receipt.reference(), lead.id(), contact, request.locale(),
@@ -242,8 +243,8 @@ public class AssessmentService {
         if (assessment.preferredChannel == ContactChannel.WHATSAPP) {
             decisions.add(new ConsentLedger.Decision(ConsentPurpose.WHATSAPP, true));
         }
-        TriageRecord record = newRecord(assessment, triage, triageJson, toJson(profile), TriageRecord.Kind.AUTOMATED, null, null,
-                today, now);
+        TriageRecord record = newRecord(assessment, triage, triageJson, applicationsJson, toJson(profile),
+                TriageRecord.Kind.AUTOMATED, null, null, today, now);
         ConsentLedger.SubmissionDecisions consentRows = consents.forSubmission(decisions, assessment.privacyNoticeVersion,
                 SOURCE_TYPE, origin, now);
         return new PreparedSubmission(response, LeadWriter.locks(contact),
@@ -274,16 +275,16 @@ public class AssessmentService {
      * Stores a triage of the assessment (the caller keeps its outcome on the lead). Records are only ever added: the
      * history of an assessment is its records, oldest first.
      */
-    private TriageRecord newRecord(Assessment assessment, TriageView view, String resultJson, String profileJson,
-            TriageRecord.Kind kind,
-            String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
+    private TriageRecord newRecord(Assessment assessment, TriageView view, String resultJson, String applicationsJson,
+            String profileJson, TriageRecord.Kind kind, String decidedBy, String overrideReason, LocalDate evaluatedOn,
+            Instant now) {
         TriageRecord record = new TriageRecord();
         record.id = Ids.newId(clock);
         record.assessmentId = assessment.id;
         record.leadId = assessment.leadId;
         record.kind = kind;
         record.outcome = view.outcome();
-        record.applications = applicationsJson(view);
+        record.applications = applicationsJson;
         record.earliestTreatmentDate = view.earliestTreatmentDate();
         record.rulesetName = view.ruleset().name();
         record.rulesetFingerprint = view.ruleset().fingerprint();
@@ -298,8 +299,8 @@ public class AssessmentService {
 
     private TriageRecord record(Assessment assessment, TriageView view, String profileJson, TriageRecord.Kind kind,
             String decidedBy, String overrideReason, LocalDate evaluatedOn, Instant now) {
-        TriageRecord record = newRecord(assessment, view, toJson(view), profileJson, kind, decidedBy, overrideReason,
-                evaluatedOn, now);
+        TriageRecord record = newRecord(assessment, view, toJson(view), applicationsJson(view), profileJson, kind,
+                decidedBy, overrideReason, evaluatedOn, now);
         triages.persist(record);
         return record;
     }
