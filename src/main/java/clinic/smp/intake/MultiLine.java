@@ -17,7 +17,8 @@ import jakarta.validation.Payload;
 
 /**
  * Free text that may span lines: what {@link Text#MULTI_LINE} matches. The contract states that pattern (give the field
- * {@code @Schema(pattern = Text.MULTI_LINE)}); this constraint checks it in one pass over the characters.
+ * {@code @Schema(pattern = Text.MULTI_LINE)}, which FreeTextPatternsInContractTest requires); this constraint checks it
+ * in one pass over the characters.
  */
 @Documented
 @Constraint(validatedBy = MultiLine.Validator.class)

@@ -17,7 +17,8 @@ import jakarta.validation.Payload;
 
 /**
  * Free text on one line: what {@link Text#SINGLE_LINE} matches. The contract states that pattern (give the field
- * {@code @Schema(pattern = Text.SINGLE_LINE)}); this constraint checks it in one pass over the characters.
+ * {@code @Schema(pattern = Text.SINGLE_LINE)}, which FreeTextPatternsInContractTest requires); this constraint checks
+ * it in one pass over the characters.
  */
 @Documented
 @Constraint(validatedBy = SingleLine.Validator.class)
