@@ -170,7 +170,7 @@ cpu_per_unit() { # <mark before> <mark after> <units> -> "jvm_us pg_and_kernel_u
 # INTAKE_ROUNDS rounds; the ratio reported is the median of the rounds' ratios, so that a drift of the machine (another
 # tenant, the disk) during the run hits both sides alike. Then one run of each at 64 connections.
 intake_runs() {
-  local form round line rows0 rows1 n mark0 mark1 tps rps p99 bad jvm_us pg_us gen_us idle_us
+  local form round line rows0 rows1 n mark0 mark1 tps rps p99 bad jvm_us pg_us gen_us idle_us commits0 segs0
   local -a rpss ratios tpss lines cpus pgcpus
   for form in assessment enquiry; do
     rpss=(); ratios=(); tpss=(); lines=(); cpus=(); pgcpus=(); bad=0
@@ -179,13 +179,18 @@ intake_runs() {
       rows0=$(stored "$(form_table "$form")")
       psql_value "select pg_stat_statements_reset()" > /dev/null
       next_nonce
+      commits0=$(xact_commits); segs0=$(segs_in)
       cpu_mark; mark0=$CPU_MARK
       line=$(wrk_run "intake-$form-c16-r$round" 16 "$INTAKE_SECS" intake.lua "$form" "$NONCE")
       cpu_mark; mark1=$CPU_MARK
       rows1=$(stored "$(form_table "$form")")
       n=$(( rows1 - rows0 ))
       (( n > 0 )) || die "no $form was stored during the run"
-      (( round == 1 )) && statements_row "$form" 16 "$n"   # before pgbench, which runs as the same role
+      if (( round == 1 )); then
+        statements_row "$form" 16 "$n"   # before pgbench, which runs as the same role
+        row "1 intake" "POST $form, 16 conn: commits / round trips per submission (group commit; pg_stat_database xact_commit, ss data_segs_in)" \
+          "$(calc "($(xact_commits) - $commits0) / $n" 2) / $(calc "($(segs_in) - $segs0) / $n" 2)" "" ""
+      fi
       cpus+=("$(cpu_per_unit "$mark0" "$mark1" "$(field requests "$line")")")
       rps=$(field rps "$line"); rpss+=("$rps"); lines+=("$line")
       bad=$(( bad + $(field non2xx "$line") + $(field socket_errors "$line") ))
@@ -243,6 +248,9 @@ intake_runs() {
       "${R[rt_$form]} (strace recvfrom: ${R[rt_strace_$form]:-n/a})" "" ""
   done
 }
+
+# Transactions committed in the service's database so far (the harness's own psql queries add a few per run).
+xact_commits() { psql_value "select xact_commit from pg_stat_database where datname = 'smp'"; }
 
 # Statements per submission over a measured run, from pg_stat_statements (reset before the run).
 statements_row() { # <form> <connections> <stored submissions>

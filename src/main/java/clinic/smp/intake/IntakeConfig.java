@@ -2,6 +2,9 @@ package clinic.smp.intake;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +15,8 @@ public interface IntakeConfig {
     Contact contact();
 
     Idempotency idempotency();
+
+    GroupCommit groupCommit();
 
     interface Contact {
         /** ISO 3166 region used to read phone numbers written without an international prefix. */
@@ -31,5 +36,26 @@ public interface IntakeConfig {
         /** How often expired idempotency records are deleted. */
         @WithDefault("15m")
         Duration purgeEvery();
+    }
+
+    /** Group commit of new persons' submissions (see {@code FirstContacts}). */
+    interface GroupCommit {
+        /** Whether concurrent first contacts share a transaction; off, each is its own. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most submissions one batch stores (at most 64: see {@code IdempotencyKeys#storeFirstContacts}). */
+        @WithDefault("32")
+        @Min(1)
+        @Max(64)
+        int maxBatch();
+
+        /**
+         * Batches of one statement (one form, as many advisory locks) running at once; submissions arriving meanwhile
+         * wait for the next one.
+         */
+        @WithDefault("2")
+        @Min(1)
+        int maxInFlight();
     }
 }

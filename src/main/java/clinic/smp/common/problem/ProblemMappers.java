@@ -1,8 +1,6 @@
 package clinic.smp.common.problem;
 
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -12,7 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.hibernate.exception.JDBCConnectionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -210,7 +207,7 @@ public class ProblemMappers {
             return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body arrived.",
                     List.of(), uri);
         }
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable for %s: %s", uri.getPath(), describeTypes(e));
             Problem body = problem(ProblemType.SERVICE_UNAVAILABLE,
                     "The service cannot reach its database right now. Nothing was stored; retry shortly.", List.of(), uri);
@@ -251,24 +248,8 @@ public class ProblemMappers {
                 requestId == null ? null : requestId.toString());
     }
 
-    /**
-     * The server is shutting down or starting up: admin_shutdown (a stop terminating a running statement),
-     * crash_shutdown, cannot_connect_now ("the database system is starting up / shutting down"). Not connection
-     * errors to the driver (no 08 class), but the same for a client: nothing was stored, retry shortly.
-     */
-    private static final java.util.Set<String> SERVER_GOING_OR_COMING = java.util.Set.of("57P01", "57P02", "57P03");
-
-    private static boolean isDatabaseUnavailable(Throwable e) {
-        return anyCause(e, t -> t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || SERVER_GOING_OR_COMING.contains(sql.getSQLState()))
-                || t.getClass().getName().toLowerCase(Locale.ROOT).contains("acquisitiontimeout")
-                // Agroal's pool gives up with a plain SQLException (no SQLState) after the acquisition timeout.
-                || t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).startsWith("Acquisition timeout"));
-    }
-
     private static boolean isClientGone(Throwable e) {
-        return anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException
+        return DatabaseFailures.anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException
                 || t instanceof java.nio.channels.ClosedChannelException);
     }
 
@@ -277,22 +258,9 @@ public class ProblemMappers {
      * exceptions propagate as themselves), so this means the database went away during the commit.
      */
     private static boolean isCommitFailure(Throwable e) {
-        return anyCause(e, t -> t instanceof jakarta.transaction.RollbackException
+        return DatabaseFailures.anyCause(e, t -> t instanceof jakarta.transaction.RollbackException
                 || t instanceof jakarta.transaction.HeuristicMixedException
                 || t instanceof jakarta.transaction.HeuristicRollbackException);
-    }
-
-    /** Whether {@code e} or any of its causes passes {@code test}. */
-    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> test) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (test.test(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     static String describeTypes(Throwable e) {

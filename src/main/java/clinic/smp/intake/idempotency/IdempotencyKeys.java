@@ -70,8 +70,11 @@ public class IdempotencyKeys {
              where idempotency_record.expires_at <= excluded.created_at
             returning 1""";
 
-    /** SQLSTATE of {@code intake_first_contact} (V9) when the person of a first-contact statement has a lead. */
+    /** SQLSTATE of {@code intake_first_contact} (V9, V11) when the person of a first-contact statement has a lead. */
     static final String PERSON_HAS_A_LEAD = "SMP01";
+
+    /** SQLSTATE of {@code intake_first_contact} (V11) when the key of a first-contact statement is taken. */
+    static final String KEY_TAKEN = "SMP02";
 
     /** The claim statement for 0, 1 and 2 advisory locks, the numbers a submission takes. */
     private static final String[] CLAIM_AND_LOCK = { claimAndLock(0), claimAndLock(1), claimAndLock(2) };
@@ -125,33 +128,85 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Stores a first contact in one statement on an autocommit connection: claims {@code key} as {@link #claim} does,
-     * takes the {@code locks}, then runs the submission's {@code firstContact} statement part. Stores all of it, or
-     * nothing when the key is taken or the person already has a lead; the caller then stores the submission with
-     * {@link #claim} in a transaction, told which of the two it was.
+     * A first contact ready to store: the claim of {@code key} within {@code scope} (as {@link #claim} takes it), its
+     * {@code locks}, and the submission's {@code firstContact} statement part.
      */
-    public FirstContactOutcome storeFirstContact(Connection connection, String scope, String key, String requestHash,
-            Duration ttl, StoredResponse response, List<String> locks, FirstContact firstContact) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(firstContact.statement().sql(locks.size()))) {
-            int i = bindClaim(statement, scope, key, requestHash, ttl, response, locks);
-            firstContact.binder().bind(statement, i);
-            try (ResultSet stored = statement.executeQuery()) {
-                return stored.next() && stored.getBoolean(1) ? FirstContactOutcome.STORED : FirstContactOutcome.KEY_TAKEN;
-            }
+    public record FirstContactClaim(String scope, String key, String requestHash, Duration ttl, StoredResponse response,
+            List<String> locks, FirstContact firstContact) {
+
+        /** The statement that stores it; first contacts of one form with as many locks share it. */
+        public String sql() {
+            return firstContact.statement().sql(locks.size());
+        }
+    }
+
+    /**
+     * Stores a first contact in one statement on an autocommit connection: claims its key as {@link #claim} does,
+     * takes its locks, then runs its submission's statement part. Stores all of it, or nothing when the key is taken or
+     * the person already has a lead (the statement then aborts with {@link #KEY_TAKEN} or {@link #PERSON_HAS_A_LEAD});
+     * the caller then stores the submission with {@link #claim} in a transaction, told which of the two it was.
+     */
+    public FirstContactOutcome storeFirstContact(Connection connection, FirstContactClaim firstContact) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(firstContact.sql())) {
+            bind(statement, firstContact);
+            statement.execute();
+            return FirstContactOutcome.STORED;
         } catch (SQLException e) {
             if (PERSON_HAS_A_LEAD.equals(e.getSQLState())) {
                 return FirstContactOutcome.PERSON_HAS_A_LEAD;
+            }
+            if (KEY_TAKEN.equals(e.getSQLState())) {
+                return FirstContactOutcome.KEY_TAKEN;
             }
             throw e;
         }
     }
 
     /**
+     * Stores first contacts that share one {@link FirstContactClaim#sql statement} as one JDBC batch on an autocommit
+     * connection: one round trip, and one transaction, for all of them. Stores them all, or throws and stores none:
+     * when any of them cannot be stored (its key is taken, its person has a lead, or any other failure), each is then
+     * to be stored alone.
+     *
+     * <p>
+     * All or none, because PostgreSQL runs the statements a client sends before its next Sync message as one implicit
+     * transaction, and pgjdbc sends one Sync after a batch, unless it expects more than 64,000 bytes of replies (about
+     * 250 statements that return no rows to it). Batches stay far below that ({@code smp.group-commit.max-batch} is at
+     * most {@value #MAX_BATCH}), and {@code FirstContactsTest} checks that a failing last statement leaves nothing of
+     * the others.
+     */
+    public void storeFirstContacts(Connection connection, List<FirstContactClaim> firstContacts) throws SQLException {
+        if (firstContacts.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " first contacts make one batch");
+        }
+        String sql = firstContacts.get(0).sql();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (FirstContactClaim firstContact : firstContacts) {
+                if (!firstContact.sql().equals(sql)) {
+                    throw new IllegalArgumentException("a batch of first contacts must share one statement");
+                }
+                bind(statement, firstContact);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** The largest batch {@link #storeFirstContacts} takes (see there). */
+    public static final int MAX_BATCH = 64;
+
+    private void bind(PreparedStatement statement, FirstContactClaim firstContact) throws SQLException {
+        int i = bindClaim(statement, firstContact.scope(), firstContact.key(), firstContact.requestHash(),
+                firstContact.ttl(), firstContact.response(), firstContact.locks());
+        firstContact.firstContact().binder().bind(statement, i);
+    }
+
+    /**
      * The one statement of a first contact with {@code locks} advisory locks: the claim and the locks
      * ({@link #claimAndLockCtes}, ending with {@code gate}), then {@code submissionCtes}, which must read from
      * {@code gate}, name the new lead's insert {@code created}, and store nothing unless it creates the lead. The final
-     * select stores nothing at all, by raising {@link #PERSON_HAS_A_LEAD}, when the claim was granted but the lead was
-     * not created.
+     * select aborts the statement, so that it stores nothing at all, with {@link #KEY_TAKEN} when the claim was not
+     * granted, and with {@link #PERSON_HAS_A_LEAD} when it was but the lead was not created.
      */
     public static String firstContactStatement(int locks, String submissionCtes) {
         return claimAndLockCtes(locks) + ",\n" + submissionCtes

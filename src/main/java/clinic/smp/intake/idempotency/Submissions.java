@@ -16,19 +16,23 @@ import clinic.smp.intake.jdbc.LocalTransactions;
  * impatient resend from the same person is folded into the first submission and answered with its response.
  *
  * <p>
- * A new person's submission is stored by one autocommit statement ({@link IdempotencyKeys#storeFirstContact}); any
- * other (a retry, a person who has a lead) by a transaction that claims the key first and then stores it.
+ * A new person's submission is stored by one autocommit statement ({@link IdempotencyKeys#storeFirstContact}), or with
+ * others that arrive at the same time in one transaction ({@link FirstContacts}); any other (a retry, a person who has
+ * a lead) by a transaction that claims the key first and then stores it.
  */
 @ApplicationScoped
 public class Submissions {
 
     private final IdempotencyKeys keys;
+    private final FirstContacts firstContacts;
     private final RequestFingerprint fingerprint;
     private final LocalTransactions transactions;
     private final IntakeConfig.Idempotency config;
 
-    public Submissions(IdempotencyKeys keys, RequestFingerprint fingerprint, LocalTransactions transactions, IntakeConfig config) {
+    public Submissions(IdempotencyKeys keys, FirstContacts firstContacts, RequestFingerprint fingerprint,
+            LocalTransactions transactions, IntakeConfig config) {
         this.keys = keys;
+        this.firstContacts = firstContacts;
         this.fingerprint = fingerprint;
         this.transactions = transactions;
         this.config = config.idempotency();
@@ -49,9 +53,9 @@ public class Submissions {
         String claimScope = idempotencyKey != null ? scope : scope + ":content";
         String key = idempotencyKey != null ? idempotencyKey : hash;
         Duration ttl = idempotencyKey != null ? config.keyTtl() : config.duplicateWindow();
-        // The usual case, a new person's first submission: one statement, one round trip.
-        IdempotencyKeys.FirstContactOutcome firstContact = transactions.autocommit(connection -> keys.storeFirstContact(
-                connection, claimScope, key, hash, ttl, submission.response(), submission.locks(), submission.firstContact()));
+        // The usual case, a new person's first submission: one statement, one round trip (shared under load).
+        IdempotencyKeys.FirstContactOutcome firstContact = firstContacts.store(new IdempotencyKeys.FirstContactClaim(
+                claimScope, key, hash, ttl, submission.response(), submission.locks(), submission.firstContact()));
         if (firstContact == IdempotencyKeys.FirstContactOutcome.STORED) {
             return new SubmissionResult(submission.response(), false);
         }
