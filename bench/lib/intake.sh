@@ -188,7 +188,7 @@ intake_runs() {
       (( n > 0 )) || die "no $form was stored during the run"
       if (( round == 1 )); then
         statements_row "$form" 16 "$n"   # before pgbench, which runs as the same role
-        row "1 intake" "POST $form, 16 conn: commits / round trips per submission (group commit; pg_stat_database xact_commit, ss data_segs_in)" \
+        row "1 intake" "POST $form, 16 conn: commits / TCP segments to PostgreSQL per submission (group commit; pg_stat_database xact_commit, ss data_segs_in: a batch above pgjdbc's 8 KiB buffer is several segments)" \
           "$(calc "($(xact_commits) - $commits0) / $n" 2) / $(calc "($(segs_in) - $segs0) / $n" 2)" "" ""
       fi
       cpus+=("$(cpu_per_unit "$mark0" "$mark1" "$(field requests "$line")")")
