@@ -76,6 +76,9 @@ public class IdempotencyKeys {
     /** SQLSTATE of {@code intake_first_contact} (V11) when the key of a first-contact statement is taken. */
     static final String KEY_TAKEN = "SMP02";
 
+    /** The largest batch {@link #storeFirstContacts} takes (see there). */
+    public static final int MAX_BATCH = 64;
+
     /** The claim statement for 0, 1 and 2 advisory locks, the numbers a submission takes. */
     private static final String[] CLAIM_AND_LOCK = { claimAndLock(0), claimAndLock(1), claimAndLock(2) };
 
@@ -170,10 +173,10 @@ public class IdempotencyKeys {
      *
      * <p>
      * All or none, because PostgreSQL runs the statements a client sends before its next Sync message as one implicit
-     * transaction, and pgjdbc sends one Sync after a batch, unless it expects more than 64,000 bytes of replies (about
-     * 250 statements that return no rows to it). Batches stay far below that ({@code smp.group-commit.max-batch} is at
-     * most {@value #MAX_BATCH}), and {@code FirstContactsTest} checks that a failing last statement leaves nothing of
-     * the others.
+     * transaction, and pgjdbc sends one Sync after a batch, unless its estimate of the replies passes 64,000 bytes (it
+     * counts 250 bytes per statement here, so after about 250 statements). Batches stay far below that
+     * ({@code smp.group-commit.max-batch} is at most {@value #MAX_BATCH}), and {@code FirstContactsTest} checks that a
+     * failing last statement leaves nothing of the others.
      */
     public void storeFirstContacts(Connection connection, List<FirstContactClaim> firstContacts) throws SQLException {
         if (firstContacts.size() > MAX_BATCH) {
@@ -191,9 +194,6 @@ public class IdempotencyKeys {
             statement.executeBatch();
         }
     }
-
-    /** The largest batch {@link #storeFirstContacts} takes (see there). */
-    public static final int MAX_BATCH = 64;
 
     private void bind(PreparedStatement statement, FirstContactClaim firstContact) throws SQLException {
         int i = bindClaim(statement, firstContact.scope(), firstContact.key(), firstContact.requestHash(),
