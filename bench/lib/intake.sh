@@ -168,7 +168,8 @@ cpu_per_unit() { # <mark before> <mark after> <units> -> "jvm_us pg_and_kernel_u
 
 # Scenario 1's measured runs. At 16 connections, the two sides of the ratio alternate, wrk then pgbench, for
 # INTAKE_ROUNDS rounds; the ratio reported is the median of the rounds' ratios, so that a drift of the machine (another
-# tenant, the disk) during the run hits both sides alike. Then one run of each at 64 connections.
+# tenant, the disk) during the run hits both sides alike. Then one run of each at 64 connections. Every measured run
+# of either side starts right after a checkpoint (pg_checkpoint), not in the dirty buffers the runs before it left.
 intake_runs() {
   local form round line rows0 rows1 n mark0 mark1 tps rps p99 bad jvm_us pg_us gen_us idle_us commits0 segs0
   local -a rpss ratios tpss lines cpus pgcpus
@@ -179,6 +180,7 @@ intake_runs() {
       rows0=$(stored "$(form_table "$form")")
       psql_value "select pg_stat_statements_reset()" > /dev/null
       next_nonce
+      pg_checkpoint
       commits0=$(xact_commits); segs0=$(segs_in)
       cpu_mark; mark0=$CPU_MARK
       line=$(wrk_run "intake-$form-c16-r$round" 16 "$INTAKE_SECS" intake.lua "$form" "$NONCE")
@@ -194,6 +196,7 @@ intake_runs() {
       cpus+=("$(cpu_per_unit "$mark0" "$mark1" "$(field requests "$line")")")
       rps=$(field rps "$line"); rpss+=("$rps"); lines+=("$line")
       bad=$(( bad + $(field non2xx "$line") + $(field socket_errors "$line") ))
+      pg_checkpoint
       cpu_mark; mark0=$CPU_MARK
       next_pgbench_run
       tps=$(pgbench_run "$form-c16-r$round" 16 "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$PGBENCH_RUN")
@@ -221,6 +224,7 @@ intake_runs() {
     # wake more often): the same transaction at the service's rate, to compare the two sides' PostgreSQL + kernel.
     local rate=${rpss[$mid]%.*}
     log "intake: pgbench $form transaction at the service's rate ($rate TPS), 16 clients"
+    pg_checkpoint
     cpu_mark; mark0=$CPU_MARK
     next_pgbench_run
     tps=$(PGBENCH_RATE=$rate pgbench_run "$form-c16-rate" 16 "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$PGBENCH_RUN")
@@ -232,6 +236,7 @@ intake_runs() {
     log "intake: $form, 64 connections, ${INTAKE_SECS}s, then pgbench"
     rows0=$(stored "$(form_table "$form")")
     next_nonce
+    pg_checkpoint
     line=$(wrk_run "intake-$form-c64" 64 "$INTAKE_SECS" intake.lua "$form" "$NONCE")
     (( $(stored "$(form_table "$form")") > rows0 )) || die "no $form was stored during the run"
     rps=$(field rps "$line"); p99=$(field p99_ms "$line")
@@ -240,6 +245,7 @@ intake_runs() {
     row "1 intake" "POST $form, 64 conn: p50 / p99 ms" "$(field p50_ms "$line") / $p99" "p99 < $TARGET_P99_MS ms" "$(verdict "$p99 < $TARGET_P99_MS")"
     row "1 intake" "POST $form, 64 conn: errors (non-2xx + socket)" "$bad" "0" "$(verdict "$bad == 0")"
     next_pgbench_run
+    pg_checkpoint
     tps=$(PGBENCH_LOG=1 pgbench_run "$form-c64" 64 "$PGBENCH_SECS" "$OUT/pgbench-$form.sql" "$PGBENCH_RUN")
     row "1 intake" "pgbench $form transaction, 64 clients: TPS; p50 / p99 ms (pgbench -l, for scale)" \
       "$tps; $(pgbench_latency "$form-c64")" "" ""
@@ -303,6 +309,7 @@ pgbench_bare_runs() {
   for form in assessment enquiry; do
     log "pgbench: bare INSERT into $(form_table "$form"), 16 clients, ${BARE_SECS}s"
     next_pgbench_run
+    pg_checkpoint
     tps=$(pgbench_run "$form-insert-c16" 16 "$BARE_SECS" "$OUT/pgbench-$form-insert.sql" "$PGBENCH_RUN")
     row "1 intake" "pgbench bare INSERT of the $(form_table "$form") row (with its consent rows$([[ $form == assessment ]] && echo ", triage"); a returning person's, one lead for all; autocommit), 16 clients: TPS" "$tps" "reference" ""
   done

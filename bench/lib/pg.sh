@@ -31,7 +31,8 @@ log_filename = 'postgresql'
 log_statement = 'none'
 # fsync and synchronous_commit are left at their defaults (on).
 # No checkpoint during the measured runs: with the default 1 GB, the intake load started a WAL-triggered checkpoint
-# about every 55 s, i.e. during a random one of the two sides of most rounds (see README.md).
+# about every 55 s, i.e. during a random one of the two sides of most rounds (see README.md). pg_checkpoint takes
+# one before each measured run instead.
 max_wal_size = 16GB
 checkpoint_timeout = 30min
 CONF
@@ -47,6 +48,15 @@ pg_stop() {
   [[ -n ${PG_STARTED:-} ]] || return 0
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop > /dev/null 2>&1 || true
   PG_STARTED=
+}
+
+# Before each measured run of either side: a server taking this write rate checkpoints every minute or so, this one
+# not for 30 minutes. Without it, each run inherits every earlier run's dirty shared buffers, which PostgreSQL's
+# backends then write out themselves, and the 64-connection p99 depended on how much the runs before had written
+# (see README.md, "Checkpoints").
+pg_checkpoint() {
+  [[ -n ${CHECKPOINT_NOTED:-} ]] || { note_cmd "psql -c checkpoint  # before each measured wrk and pgbench run of scenario 1"; CHECKPOINT_NOTED=1; }
+  psql_value "checkpoint" > /dev/null
 }
 
 pg_settings() { psql_value "select name || '=' || setting from pg_settings where name in ('fsync','synchronous_commit','shared_buffers','max_connections','shared_preload_libraries','max_wal_size','checkpoint_timeout') order by 1" | tr '\n' ' '; }
