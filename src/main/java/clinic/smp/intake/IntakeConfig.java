@@ -52,9 +52,10 @@ public interface IntakeConfig {
 
         /**
          * Batches of one statement (one form, as many advisory locks) running at once; submissions arriving meanwhile
-         * wait for the next one.
+         * wait for the next one. One: fewer, larger batches cost less per submission, in the JVM and in PostgreSQL
+         * (bench/RESULTS.md, change 23).
          */
-        @WithDefault("2")
+        @WithDefault("1")
         @Min(1)
         int maxInFlight();
     }
