@@ -51,9 +51,8 @@ pg_stop() {
 }
 
 # Before each measured run of either side: a server taking this write rate checkpoints every minute or so, this one
-# not for 30 minutes. Without it, each run inherits every earlier run's dirty shared buffers, which PostgreSQL's
-# backends then write out themselves, and the 64-connection p99 depended on how much the runs before had written
-# (see README.md, "Checkpoints").
+# not for 30 minutes. Without it, each run inherits every earlier run's dirty shared buffers, and the 64-connection
+# p99 depended on how much the runs before had written (see README.md, "Checkpoints"; the mechanism is not isolated).
 pg_checkpoint() {
   [[ -n ${CHECKPOINT_NOTED:-} ]] || { note_cmd "psql -c checkpoint  # before each measured wrk and pgbench run of scenario 1"; CHECKPOINT_NOTED=1; }
   psql_value "checkpoint" > /dev/null
