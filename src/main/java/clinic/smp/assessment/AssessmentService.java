@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,6 +31,7 @@ import clinic.smp.assessment.form.AnswerValidator;
 import clinic.smp.assessment.form.Answers;
 import clinic.smp.assessment.form.AssessmentForm;
 import clinic.smp.assessment.form.ProfileMapper;
+import clinic.smp.common.EventLoops;
 import clinic.smp.common.Ids;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem.FieldViolation;
@@ -139,7 +141,11 @@ public class AssessmentService {
         }
     }
 
-    public SubmissionResult submit(AssessmentRequest request, String idempotencyKey, ConsentOrigin origin) {
+    /**
+     * Called on an event loop: validates, triages and prepares there, and leaves the writes to {@link Submissions},
+     * which answers there.
+     */
+    public Uni<SubmissionResult> submit(AssessmentRequest request, String idempotencyKey, ConsentOrigin origin) {
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
@@ -166,15 +172,17 @@ public class AssessmentService {
         Canonical canonical = new Canonical(contact, request.formVersion(), request.answers(), request.consent(), locale,
                 request.attribution());
         if (Quarantine.isTripped(request.website())) {
-            return QuarkusTransaction.requiringNew().call(() -> quarantine(canonical, profile, today));
+            return references.next('A').chain(reference -> EventLoops.blocking(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> quarantine(canonical, profile, today, reference))));
         }
-        return submissions.once("assessment", idempotencyKey, Fingerprint.of(canonical), prepare(canonical, profile, today, origin));
+        return references.next('A').chain(reference -> submissions.once("assessment", idempotencyKey,
+                Fingerprint.of(canonical), prepare(canonical, profile, today, origin, reference)));
     }
 
     /** Answers a honeypot submission exactly like a stored one (triage included), and keeps it in quarantine instead. */
-    private SubmissionResult quarantine(Canonical request, CandidateProfile profile, LocalDate today) {
+    private SubmissionResult quarantine(Canonical request, CandidateProfile profile, LocalDate today, String reference) {
         Instant now = clock.instant();
-        AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), references.next('A'), now,
+        AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), reference, now,
                 texts.view(engine.evaluate(profile, today), today));
         quarantine.keep(receipt.id(), SOURCE_TYPE, receipt.reference(), toJson(request), now);
         return new SubmissionResult(
@@ -199,10 +207,11 @@ public class AssessmentService {
     }
 
     /** The receipt, triage included, is known before anything is written; the writes follow unless this is a replay. */
-    private PreparedSubmission prepare(Canonical request, CandidateProfile profile, LocalDate today, ConsentOrigin origin) {
+    private PreparedSubmission prepare(Canonical request, CandidateProfile profile, LocalDate today, ConsentOrigin origin,
+            String reference) {
         Instant now = clock.instant();
         TriageView triage = texts.view(engine.evaluate(profile, today), today);
-        AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), references.next('A'), now, triage);
+        AssessmentReceipt receipt = new AssessmentReceipt(Ids.newId(clock), reference, now, triage);
         // The triage is serialised once: it is both the stored result and part of the receipt.
         String triageJson = toJson(triage);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/assessments/" + receipt.id()),

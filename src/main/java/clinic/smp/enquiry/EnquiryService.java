@@ -13,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import clinic.smp.common.EventLoops;
 import clinic.smp.common.Ids;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem.FieldViolation;
@@ -45,7 +47,10 @@ import clinic.smp.intake.idempotency.Submissions;
 import clinic.smp.lead.LeadChangeKind;
 import clinic.smp.lead.LeadWriter;
 
-/** Receives contact-form enquiries: validates them whole, then stores each exactly once, attached to its lead. */
+/**
+ * Receives contact-form enquiries: validates them whole, then stores each exactly once, attached to its lead. Called on
+ * an event loop: it validates and prepares there, and leaves the writes to {@link Submissions}, which answers there.
+ */
 @ApplicationScoped
 public class EnquiryService {
 
@@ -85,7 +90,7 @@ public class EnquiryService {
             AttributionRequest attribution) {
     }
 
-    public SubmissionResult submit(EnquiryRequest request, String idempotencyKey, ConsentOrigin origin) {
+    public Uni<SubmissionResult> submit(EnquiryRequest request, String idempotencyKey, ConsentOrigin origin) {
         if (idempotencyKey != null) {
             IdempotencyKeys.validateKey(idempotencyKey);
         }
@@ -108,19 +113,21 @@ public class EnquiryService {
         Canonical canonical = new Canonical(contact, request.topic(), message, locale, request.consent(),
                 request.attribution());
         if (Quarantine.isTripped(request.website())) {
-            return QuarkusTransaction.requiringNew().call(() -> quarantine(canonical));
+            return references.next('E').chain(reference -> EventLoops
+                    .blocking(() -> QuarkusTransaction.requiringNew().call(() -> quarantine(canonical, reference))));
         }
         // Marketing absent and false mean the same: the fingerprint sees the decision, not the spelling.
         Canonical fingerprint = new Canonical(contact, request.topic(), message, locale,
                 new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
                 request.attribution());
-        return submissions.once("enquiry", idempotencyKey, fingerprint, prepare(canonical, origin));
+        return references.next('E').chain(reference -> submissions.once("enquiry", idempotencyKey, fingerprint,
+                prepare(canonical, origin, reference)));
     }
 
     /** The receipt and the rows are known before anything is written; the writes follow only if this is not a replay. */
-    private PreparedSubmission prepare(Canonical request, ConsentOrigin origin) {
+    private PreparedSubmission prepare(Canonical request, ConsentOrigin origin, String reference) {
         Instant now = clock.instant();
-        EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
+        EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), reference, now);
         StoredResponse response = new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt));
         NormalizedContact contact = request.contact();
         boolean marketing = request.consent().marketingGranted();
@@ -158,9 +165,9 @@ public class EnquiryService {
     }
 
     /** Answers a honeypot submission exactly like a stored one, and keeps it in quarantine instead. */
-    private SubmissionResult quarantine(Canonical request) {
+    private SubmissionResult quarantine(Canonical request, String reference) {
         Instant now = clock.instant();
-        EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), references.next('E'), now);
+        EnquiryReceipt receipt = new EnquiryReceipt(Ids.newId(clock), reference, now);
         quarantine.keep(receipt.id(), SOURCE_TYPE, receipt.reference(), toJson(request), now);
         return new SubmissionResult(new StoredResponse(201, URI.create("/api/v1/enquiries/" + receipt.id()), toJson(receipt)),
                 false);

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
 
+import clinic.smp.common.EventLoops;
 import clinic.smp.intake.jdbc.DatabaseException;
 
 /**
@@ -21,7 +23,8 @@ import clinic.smp.intake.jdbc.DatabaseException;
  * while the database is asked: when it is slow or down, each request waits (and fails) on its own instead of queueing
  * behind the one that is fetching. Two requests that find the block used up at the same moment may both fetch one;
  * the numbers of the block that loses are never used, and no number is ever handed out twice, because each is taken
- * from its block by one atomic increment.
+ * from its block by one atomic increment. A number from the block is handed out at once, on the caller's thread; only
+ * a fetch moves to a worker thread.
  */
 @ApplicationScoped
 public class ReferenceAllocator {
@@ -47,7 +50,16 @@ public class ReferenceAllocator {
         }
     }
 
-    public String next(char prefix) {
+    /** The next reference: at once from the current block, or on a worker thread that fetches a new block. */
+    public Uni<String> next(char prefix) {
+        long number = current.take();
+        if (number >= 0) {
+            return Uni.createFrom().item(HumanReference.format(prefix, number));
+        }
+        return EventLoops.blocking(() -> nextFetching(prefix));
+    }
+
+    private String nextFetching(char prefix) {
         long number = current.take();
         while (number < 0) {
             long start = fetchBlockStart();

@@ -26,8 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.smallrye.mutiny.Uni;
+
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.ratelimit.RateLimited;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
@@ -69,10 +72,10 @@ public class AssessmentResource {
             @Header(name = "Idempotent-Replayed", description = "Present (true) when this is the stored answer of an earlier identical request.", schema = @Schema(type = SchemaType.BOOLEAN)) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentReceipt.class), examples = @ExampleObject(name = "suitableLater", value = TriageExamples.RECEIPT_SUITABLE_LATER)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
     @RateLimited
-    public RestResponse<String> submit(
+    public Uni<RestResponse<String>> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             AssessmentRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
-        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).toResponse();
+        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).map(SubmissionResult::toResponse);
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })

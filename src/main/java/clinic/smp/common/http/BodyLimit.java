@@ -23,9 +23,10 @@ import clinic.smp.common.problem.ProblemType;
  * <ul>
  * <li>A body whose declared length is over {@code quarkus.http.limits.max-body-size} is refused before it is read,
  * with a problem document; a chunked body that grows past the limit gets the same.</li>
- * <li>Any other body is read whole on the I/O thread. The resources that store submissions run on worker threads:
- * without this, each such thread would start by waiting for the I/O thread to hand it the body chunk by chunk, a
- * round of thread wake-ups per request that bench/ measured at about 5 % of the service's CPU.</li>
+ * <li>Any other body is read whole on the I/O thread, so that a resource never waits for the rest of a body: when the
+ * resources that store submissions ran on worker threads, each started by waiting for the I/O thread to hand it the
+ * body chunk by chunk, a round of thread wake-ups per request that bench/ measured at about 5 % of the service's CPU.
+ * Blocking resources still do.</li>
  * <li>A JSON body must be well-formed UTF-8 ({@link StrictUtf8}); any other is a 400 problem document before a
  * resource parses it. (As a JAX-RS reader interceptor, the same check made RESTEasy Reactive read the resource
  * method's parameter annotations by reflection on every request: 4 % of the service's CPU in bench/.)</li>

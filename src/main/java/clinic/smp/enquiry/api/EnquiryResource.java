@@ -26,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.smallrye.mutiny.Uni;
+
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.intake.idempotency.SubmissionResult;
 import clinic.smp.intake.ratelimit.RateLimited;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
@@ -69,10 +72,10 @@ public class EnquiryResource {
                     {"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "E-7KQM-3WTD", "receivedAt": "2026-11-23T21:05:00Z"}""")))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = clinic.smp.common.problem.Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
     @RateLimited
-    public RestResponse<String> submit(
+    public Uni<RestResponse<String>> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             EnquiryRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
-        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).toResponse();
+        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).map(SubmissionResult::toResponse);
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })

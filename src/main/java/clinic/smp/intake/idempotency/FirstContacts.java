@@ -7,6 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+import clinic.smp.common.EventLoops;
 import clinic.smp.common.problem.DatabaseFailures;
 import clinic.smp.intake.IntakeConfig;
 import clinic.smp.intake.idempotency.IdempotencyKeys.FirstContactClaim;
@@ -29,9 +33,14 @@ import clinic.smp.intake.jdbc.LocalTransactions;
  * has committed. Measured in bench/RESULTS.md.
  *
  * <p>
+ * No request thread waits for a batch: the batches run on a worker thread, which goes on to the next batch while the
+ * answers of the last one travel back to the event loops their requests came from ({@link GroupCommit},
+ * {@link EventLoops#resumeOnCaller}).
+ *
+ * <p>
  * A batch stores all of its submissions or none. When one of them cannot be stored by it (its key is taken or its
  * person has a lead, and its statement aborts with SQLSTATE {@code SMP02} or {@code SMP01}; or any other failure of
- * one statement), the batch stores nothing, and each submission is stored alone, by its own caller, as if there had
+ * one statement), the batch stores nothing, and each submission is stored alone, on a worker thread, as if there had
  * been no batch. A failure of the database itself (unreachable, shutting down, no connection in time) is every
  * submission's failure instead: alone, each would only fail again, later.
  */
@@ -69,16 +78,20 @@ public class FirstContacts {
         this.config = config.groupCommit();
     }
 
-    /** Stores a first contact, in a batch if others are being stored: see {@link IdempotencyKeys#storeFirstContact}. */
-    public FirstContactOutcome store(FirstContactClaim firstContact) {
-        if (config.enabled()) {
-            Batched batched = byStatement.computeIfAbsent(firstContact.sql(),
-                    form -> new GroupCommit<>(config.maxBatch(), config.maxInFlight(), this::run)).submit(firstContact);
-            if (batched != Batched.STORE_ALONE) {
-                return batched.outcome;
-            }
+    /**
+     * Stores a first contact, in a batch if others are being stored: see {@link IdempotencyKeys#storeFirstContact}.
+     * Answers on the caller's Vert.x context.
+     */
+    public Uni<FirstContactOutcome> store(FirstContactClaim firstContact) {
+        if (!config.enabled()) {
+            return EventLoops.blocking(() -> alone(firstContact));
         }
-        return alone(firstContact);
+        GroupCommit<FirstContactClaim, Batched> lane = byStatement.computeIfAbsent(firstContact.sql(),
+                form -> new GroupCommit<>(config.maxBatch(), config.maxInFlight(), Infrastructure.getDefaultWorkerPool(),
+                        this::run));
+        return EventLoops.resumeOnCaller(() -> lane.submit(firstContact))
+                .chain(batched -> batched == Batched.STORE_ALONE ? EventLoops.blocking(() -> alone(firstContact))
+                        : Uni.createFrom().item(batched.outcome));
     }
 
     /** Batches run and submissions they stored or tried, over all statements, since the start. */

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
+
+import clinic.smp.common.EventLoops;
 import clinic.smp.intake.IntakeConfig;
 import clinic.smp.intake.jdbc.LocalTransactions;
 
@@ -18,7 +21,8 @@ import clinic.smp.intake.jdbc.LocalTransactions;
  * <p>
  * A new person's submission is stored by one autocommit statement ({@link IdempotencyKeys#storeFirstContact}), or with
  * others that arrive at the same time in one transaction ({@link FirstContacts}); any other (a retry, a person who has
- * a lead) by a transaction that claims the key first and then stores it.
+ * a lead) by a transaction that claims the key first and then stores it, on a worker thread. The answer comes on the
+ * caller's Vert.x context.
  */
 @ApplicationScoped
 public class Submissions {
@@ -48,19 +52,26 @@ public class Submissions {
      * @param submission the submission's response (its ids, reference and, for an assessment, triage are known before
      *        anything is written) and the writes that store it
      */
-    public SubmissionResult once(String scope, String idempotencyKey, Object canonicalRequest, PreparedSubmission submission) {
+    public Uni<SubmissionResult> once(String scope, String idempotencyKey, Object canonicalRequest,
+            PreparedSubmission submission) {
         String hash = fingerprint.of(canonicalRequest);
         String claimScope = idempotencyKey != null ? scope : scope + ":content";
         String key = idempotencyKey != null ? idempotencyKey : hash;
         Duration ttl = idempotencyKey != null ? config.keyTtl() : config.duplicateWindow();
         // The usual case, a new person's first submission: one statement, one round trip (shared under load).
-        IdempotencyKeys.FirstContactOutcome firstContact = firstContacts.store(new IdempotencyKeys.FirstContactClaim(
-                claimScope, key, hash, ttl, submission.response(), submission.locks(), submission.firstContact()));
-        if (firstContact == IdempotencyKeys.FirstContactOutcome.STORED) {
-            return new SubmissionResult(submission.response(), false);
-        }
-        boolean personHasALead = firstContact == IdempotencyKeys.FirstContactOutcome.PERSON_HAS_A_LEAD;
-        // A replay, a reused key, or a person who has a lead: the claim decides, in the submission's transaction.
+        return firstContacts.store(new IdempotencyKeys.FirstContactClaim(claimScope, key, hash, ttl, submission.response(),
+                submission.locks(), submission.firstContact())).chain(firstContact -> {
+                    if (firstContact == IdempotencyKeys.FirstContactOutcome.STORED) {
+                        return Uni.createFrom().item(new SubmissionResult(submission.response(), false));
+                    }
+                    boolean personHasALead = firstContact == IdempotencyKeys.FirstContactOutcome.PERSON_HAS_A_LEAD;
+                    return EventLoops.blocking(() -> claimAndStore(claimScope, key, hash, ttl, submission, personHasALead));
+                });
+    }
+
+    /** A replay, a reused key, or a person who has a lead: the claim decides, in the submission's transaction. */
+    private SubmissionResult claimAndStore(String claimScope, String key, String hash, Duration ttl,
+            PreparedSubmission submission, boolean personHasALead) {
         return transactions.run(connection -> {
             IdempotencyClaim claim = keys.claim(connection, claimScope, key, hash, ttl, submission.response(),
                     submission.locks());

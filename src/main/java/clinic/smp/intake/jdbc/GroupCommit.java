@@ -3,20 +3,25 @@ package clinic.smp.intake.jdbc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit: the work of concurrent callers, run in batches.
+ * Group commit: the work of concurrent callers, run in batches, without a caller's thread ever waiting for it.
  *
  * <p>
- * A caller {@link #submit submits} its entry and waits for its result. A caller that finds fewer than
- * {@code maxInFlight} batches running leads: it takes up to {@code maxBatch} waiting entries (usually its own among
- * them), runs them as one batch, and hands each its result. Then, if entries are still waiting, the leadership passes
- * to the first of them whose caller is not leading already, so that no caller keeps working for others once its own
- * answer is known. A caller alone gets
- * a batch of one, at once: nothing ever waits for company, and batches grow only while earlier ones are running.
+ * A caller {@link #submit submits} its entry and gets a future of its result. When fewer than {@code maxInFlight}
+ * batches are running, the entry starts a batch runner on the executor; otherwise it waits for the next batch. A
+ * runner takes up to {@code maxBatch} waiting entries, runs them as one batch, completes each entry's future, and goes
+ * on with the entries that arrived meanwhile until none is left. An entry alone gets a batch of one, at once: nothing
+ * ever waits for company, and batches grow only while earlier ones are running.
+ *
+ * <p>
+ * The futures complete on the runner's thread: a caller that must go on elsewhere (an event loop) moves there itself,
+ * and must not do slow work on the runner's thread, which the next batch is waiting for.
  *
  * <p>
  * Plain Java with no dependency on what a batch does, so that its concurrency is tested on its own
@@ -32,30 +37,36 @@ public final class GroupCommit<E, R> {
     public interface Runner<E, R> {
 
         /**
-         * @return one result per entry, in the batch's order; a failure is every entry's failure, thrown to each
-         *         caller of the batch
+         * @return one result per entry, in the batch's order; a failure is every entry's failure, the exception of each
+         *         entry's future
          */
         List<R> run(List<E> batch) throws Exception;
     }
 
     private final int maxBatch;
     private final int maxInFlight;
+    private final Executor executor;
     private final Runner<E, R> runner;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Waiter<E, R>> waiting = new ArrayDeque<>();
-    /** Callers leading, or handed the leadership and about to: at most {@link #maxInFlight}. Guarded by lock. */
-    private int leaders;
+    /** Batch runners started and not yet finished: at most {@link #maxInFlight}. Guarded by lock. */
+    private int running;
 
     private final LongAdder batches = new LongAdder();
     private final LongAdder entries = new LongAdder();
 
-    public GroupCommit(int maxBatch, int maxInFlight, Runner<E, R> runner) {
+    /**
+     * @param executor runs the batches: a thread that may block on the database (each runner keeps one while entries
+     *        keep arriving)
+     */
+    public GroupCommit(int maxBatch, int maxInFlight, Executor executor, Runner<E, R> runner) {
         if (maxBatch < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("maxBatch and maxInFlight must be at least 1");
         }
         this.maxBatch = maxBatch;
         this.maxInFlight = maxInFlight;
+        this.executor = executor;
         this.runner = runner;
     }
 
@@ -78,81 +89,69 @@ public final class GroupCommit<E, R> {
     }
 
     /**
-     * Runs {@code entry} in a batch, leading one if fewer than {@code maxInFlight} are running, and waits for its
-     * result. Interrupts do not end the wait (the entry may be in a running batch); the interrupt status is kept.
+     * Queues {@code entry} for the next batch, starting a runner if fewer than {@code maxInFlight} are running.
      *
-     * @throws RuntimeException or Error: the batch's failure, as the runner threw it (a checked exception is wrapped
-     *         in an {@link IllegalStateException})
+     * @return the entry's result; or, exceptionally, the batch's failure as the runner threw it, or the executor's
+     *         refusal to start a runner (a {@link RejectedExecutionException}, when it is shutting down)
      */
-    public R submit(E entry) {
-        Waiter<E, R> self = new Waiter<>(entry, Thread.currentThread());
+    public CompletableFuture<R> submit(E entry) {
+        Waiter<E, R> waiter = new Waiter<>(entry);
+        boolean start = false;
         lock.lock();
         try {
-            waiting.addLast(self);
-            if (leaders < maxInFlight) {
-                leaders++;
-                self.leader = true;
+            waiting.addLast(waiter);
+            if (running < maxInFlight) {
+                running++;
+                start = true;
             }
         } finally {
             lock.unlock();
         }
-        boolean interrupted = false;
+        if (start) {
+            startRunner();
+        }
+        return waiter.result;
+    }
+
+    private void startRunner() {
+        try {
+            executor.execute(this::runWhileWaiting);
+        } catch (RejectedExecutionException e) {
+            // No runner will come: unless another is running, nobody will take the waiting entries.
+            List<Waiter<E, R>> stranded = new ArrayList<>();
+            lock.lock();
+            try {
+                running--;
+                if (running == 0) {
+                    stranded.addAll(waiting);
+                    waiting.clear();
+                }
+            } finally {
+                lock.unlock();
+            }
+            for (Waiter<E, R> waiter : stranded) {
+                waiter.result.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Runs batches of the waiting entries until none is left. */
+    private void runWhileWaiting() {
         while (true) {
-            if (self.leader) {
-                leadOnce(self);
-            } else if (self.done) {
-                break;
-            } else {
-                interrupted |= self.await();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return self.result();
-    }
-
-    /** Runs one batch of the waiting entries, then gives up, passes on or keeps the leadership. */
-    private void leadOnce(Waiter<E, R> self) {
-        List<Waiter<E, R>> batch = new ArrayList<>(Math.min(maxBatch, 64));
-        lock.lock();
-        try {
-            while (batch.size() < maxBatch && !waiting.isEmpty()) {
-                batch.add(waiting.pollFirst());
-            }
-        } finally {
-            lock.unlock();
-        }
-        try {
-            if (!batch.isEmpty()) {
-                run(batch);
-            }
-        } finally {
-            afterBatch(self);
-        }
-    }
-
-    /**
-     * Keeps the leadership while self's entry is not done and others wait; otherwise passes it to the first waiting
-     * entry whose caller is not leading already, or gives it up.
-     */
-    private void afterBatch(Waiter<E, R> self) {
-        lock.lock();
-        try {
-            if (!self.done && !waiting.isEmpty()) {
-                return;
-            }
-            self.leader = false;
-            for (Waiter<E, R> next : waiting) {
-                if (!next.leader) {
-                    next.leader = true;
-                    LockSupport.unpark(next.thread);
+            List<Waiter<E, R>> batch = new ArrayList<>(Math.min(maxBatch, 64));
+            lock.lock();
+            try {
+                while (batch.size() < maxBatch && !waiting.isEmpty()) {
+                    batch.add(waiting.pollFirst());
+                }
+                if (batch.isEmpty()) {
+                    running--;
                     return;
                 }
+            } finally {
+                lock.unlock();
             }
-            leaders--;
-        } finally {
-            lock.unlock();
+            run(batch);
         }
     }
 
@@ -175,59 +174,21 @@ public final class GroupCommit<E, R> {
         batches.increment();
         entries.add(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).complete(failure == null ? results.get(i) : null, failure);
+            // Dependent stages run here, now; what they throw stays in their own futures.
+            CompletableFuture<R> result = batch.get(i).result;
+            if (failure == null) {
+                result.complete(results.get(i));
+            } else {
+                result.completeExceptionally(failure);
+            }
         }
     }
 
     /** A caller's entry and its answer. */
-    private static final class Waiter<E, R> {
+    private record Waiter<E, R>(E entry, CompletableFuture<R> result) {
 
-        final E entry;
-        final Thread thread;
-        private R result;
-        private Throwable failure;
-        /** Written last by {@link #complete}: once true, the result and failure are visible. */
-        volatile boolean done;
-        /** Whether the caller holds one of the {@code maxInFlight} leaderships. Written with the lock held. */
-        volatile boolean leader;
-
-        Waiter(E entry, Thread thread) {
-            this.entry = entry;
-            this.thread = thread;
-        }
-
-        void complete(R result, Throwable failure) {
-            this.result = result;
-            this.failure = failure;
-            done = true;
-            if (thread != Thread.currentThread()) {
-                LockSupport.unpark(thread);
-            }
-        }
-
-        /** Parks until done or handed the leadership; answers whether an interrupt was swallowed. */
-        boolean await() {
-            boolean interrupted = false;
-            while (!done && !leader) {
-                LockSupport.park(this);
-                if (Thread.interrupted()) {
-                    interrupted = true;
-                }
-            }
-            return interrupted;
-        }
-
-        R result() {
-            if (failure == null) {
-                return result;
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            throw new IllegalStateException("batch failed", failure);
+        Waiter(E entry) {
+            this(entry, new CompletableFuture<>());
         }
     }
 }

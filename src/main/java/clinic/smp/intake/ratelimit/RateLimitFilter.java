@@ -5,13 +5,21 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
 import io.vertx.core.http.HttpServerRequest;
+
+import clinic.smp.common.EventLoops;
 
 /**
  * Runs the rate limits on the operations marked {@link RateLimited}, before their body is parsed: an admitted request
  * costs one small statement (and, once per batch of the global budget, a second), a refused one two (the second reads
  * how long to wait), plus the buffering of at most 64 KiB; never a parse or a transaction. The address honours
  * X-Forwarded-For from trusted proxies only ({@code quarkus.http.proxy.trusted-proxies}).
+ *
+ * <p>
+ * The operations run on an event loop, and the check is a blocking statement: the request is suspended while a
+ * worker thread runs it, and resumes on its event loop, or fails with the refusal (429).
  */
 @Provider
 @RateLimited
@@ -28,8 +36,15 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        if (limiter.enabled()) {
-            limiter.admit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        if (!limiter.enabled()) {
+            return;
         }
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        ResteasyReactiveContainerRequestContext suspended = (ResteasyReactiveContainerRequestContext) context;
+        suspended.suspend();
+        EventLoops.blocking(() -> {
+            limiter.admit(address);
+            return null;
+        }).subscribe().with(admitted -> suspended.resume(), suspended::resume);
     }
 }

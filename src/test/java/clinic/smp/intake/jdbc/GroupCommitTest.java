@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The group commit's protocol, on plain threads: who leads, what a batch holds, and that every caller is answered. */
+/** The group commit's protocol, on plain threads: when runners start, what a batch holds, and that every caller is answered. */
 class GroupCommitTest {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -28,15 +31,15 @@ class GroupCommitTest {
     }
 
     @Test
-    void aLoneCallerRunsItsEntryAtOnceInABatchOfOne() {
+    void aLoneCallerRunsItsEntryAtOnceInABatchOfOne() throws Exception {
         List<List<Integer>> batches = new ArrayList<>();
-        GroupCommit<Integer, String> group = new GroupCommit<>(8, 1, batch -> {
+        GroupCommit<Integer, String> group = new GroupCommit<>(8, 1, threads, batch -> {
             batches.add(List.copyOf(batch));
             return batch.stream().map(i -> "#" + i).toList();
         });
 
-        assertThat(group.submit(7)).isEqualTo("#7");
-        assertThat(group.submit(8)).isEqualTo("#8");
+        assertThat(group.submit(7).get(10, TimeUnit.SECONDS)).isEqualTo("#7");
+        assertThat(group.submit(8).get(10, TimeUnit.SECONDS)).isEqualTo("#8");
 
         assertThat(batches).containsExactly(List.of(7), List.of(8));
         assertThat(group.stats()).isEqualTo(new GroupCommit.Stats(2, 2));
@@ -48,7 +51,12 @@ class GroupCommitTest {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         List<List<Integer>> batches = new ArrayList<>();
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(3, 1, batch -> {
+        AtomicInteger runnersStarted = new AtomicInteger();
+        Executor counting = task -> {
+            runnersStarted.incrementAndGet();
+            threads.execute(task);
+        };
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(3, 1, counting, batch -> {
             synchronized (batches) {
                 batches.add(List.copyOf(batch));
             }
@@ -59,13 +67,12 @@ class GroupCommitTest {
             return batch.stream().map(i -> i * 10).toList();
         });
 
-        Future<Integer> first = threads.submit(() -> group.submit(0));
+        Future<Integer> first = group.submit(0);
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<Integer>> later = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            int entry = i;
-            later.add(threads.submit(() -> group.submit(entry)));
-            awaitWaiting(group, i);
+            later.add(group.submit(i));
+            assertThat(group.waiting()).isEqualTo(i);
         }
         releaseFirst.countDown();
 
@@ -76,13 +83,14 @@ class GroupCommitTest {
         // in arrival order, at most 3 at a time, one batch after the other (one in flight)
         assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3), List.of(4, 5));
         assertThat(group.stats()).isEqualTo(new GroupCommit.Stats(3, 6));
+        assertThat(runnersStarted.get()).as("one runner took the batches that queued while it ran").isOne();
     }
 
     @Test
     void aFailedBatchFailsEachOfItsCallersAndTheNextBatchesRun() throws Exception {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, batch -> {
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, threads, batch -> {
             if (batch.contains(0)) {
                 firstRunning.countDown();
                 releaseFirst.await();
@@ -93,12 +101,10 @@ class GroupCommitTest {
             }
             return batch;
         });
-        Future<Integer> first = threads.submit(() -> group.submit(0));
+        Future<Integer> first = group.submit(0);
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        Future<Integer> a = threads.submit(() -> group.submit(1));
-        awaitWaiting(group, 1);
-        Future<Integer> b = threads.submit(() -> group.submit(-1));
-        awaitWaiting(group, 2);
+        Future<Integer> a = group.submit(1);
+        Future<Integer> b = group.submit(-1);
         releaseFirst.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
@@ -106,51 +112,49 @@ class GroupCommitTest {
             assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
                     .hasRootCauseMessage("batch with -1");
         }
-        // the leadership survived the failure
-        assertThat(group.submit(2)).isEqualTo(2);
-        assertThat(group.submit(3)).isEqualTo(3);
+        // the group survived the failure
+        assertThat(group.submit(2).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(group.submit(3).get(10, TimeUnit.SECONDS)).isEqualTo(3);
     }
 
     @Test
     void aRunnerAnsweringTheWrongNumberOfResultsFailsItsBatch() {
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, batch -> List.of());
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, threads, batch -> List.of());
 
-        assertThatThrownBy(() -> group.submit(1)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("a batch of 1 gave 0 results");
+        assertThatThrownBy(() -> group.submit(1).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("a batch of 1 gave 0 results");
     }
 
     @Test
-    void anInterruptedCallerStillGetsItsResultAndKeepsItsInterrupt() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
+    void aCallerIsNeverTheOneThatWaitsOrRunsABatch() throws Exception {
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, batch -> {
-            if (batch.contains(0)) {
-                firstRunning.countDown();
-                releaseFirst.await();
-            }
-            return batch;
+        GroupCommit<Integer, String> group = new GroupCommit<>(8, 1, threads, batch -> {
+            releaseFirst.await();
+            return batch.stream().map(i -> Thread.currentThread().getName()).toList();
         });
-        threads.submit(() -> group.submit(0));
-        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        AtomicInteger result = new AtomicInteger(-1);
-        CountDownLatch answered = new CountDownLatch(1);
-        boolean[] interruptKept = new boolean[1];
-        Thread caller = new Thread(() -> {
-            result.set(group.submit(5));
-            interruptKept[0] = Thread.currentThread().isInterrupted();
-            answered.countDown();
-        });
-        caller.start();
-        awaitWaiting(group, 1);
-        caller.interrupt();
-        Thread.sleep(50);
-        assertThat(answered.getCount()).as("still waiting for its batch").isOne();
 
+        CompletableFuture<String> result = group.submit(1);
+
+        assertThat(result).as("submit returned while its batch is held").isNotDone();
         releaseFirst.countDown();
+        assertThat(result.get(10, TimeUnit.SECONDS)).isNotEqualTo(Thread.currentThread().getName());
+    }
 
-        assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(result.get()).isEqualTo(5);
-        assertThat(interruptKept[0]).isTrue();
+    @Test
+    void anExecutorThatRefusesARunnerFailsTheWaitingEntriesAndTheNextEntryTriesAgain() throws Exception {
+        AtomicInteger refusals = new AtomicInteger(1);
+        Executor shuttingDown = task -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new RejectedExecutionException("shutting down");
+            }
+            threads.execute(task);
+        };
+        GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, shuttingDown, batch -> batch);
+
+        assertThatThrownBy(() -> group.submit(1).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(RejectedExecutionException.class);
+        assertThat(group.waiting()).isZero();
+        assertThat(group.submit(2).get(10, TimeUnit.SECONDS)).isEqualTo(2);
     }
 
     /**
@@ -166,7 +170,7 @@ class GroupCommitTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostRunning = new AtomicInteger();
         AtomicInteger largestBatch = new AtomicInteger();
-        GroupCommit<Long, Long> group = new GroupCommit<>(maxBatch, maxInFlight, batch -> {
+        GroupCommit<Long, Long> group = new GroupCommit<>(maxBatch, maxInFlight, threads, batch -> {
             mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             largestBatch.accumulateAndGet(batch.size(), Math::max);
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(20_000, 200_000));
@@ -180,7 +184,7 @@ class GroupCommitTest {
             done.add(threads.submit(() -> {
                 int correct = 0;
                 for (int i = 0; i < perCaller; i++) {
-                    if (group.submit(base + i) == -(base + i)) {
+                    if (group.submit(base + i).get(10, TimeUnit.SECONDS) == -(base + i)) {
                         correct++;
                     }
                 }
@@ -197,13 +201,5 @@ class GroupCommitTest {
         assertThat(largestBatch.get()).isBetween(2, maxBatch);
         assertThat(mostRunning.get()).isBetween(1, maxInFlight);
         assertThat(group.waiting()).isZero();
-    }
-
-    private static void awaitWaiting(GroupCommit<?, ?> group, int entries) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (group.waiting() < entries) {
-            assertThat(System.nanoTime()).as("%d entries waiting in time", entries).isLessThan(deadline);
-            Thread.sleep(1);
-        }
     }
 }

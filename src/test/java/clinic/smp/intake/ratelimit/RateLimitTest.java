@@ -29,6 +29,7 @@ import io.restassured.response.Response;
 import clinic.smp.assessment.AssessmentResourceTest;
 import clinic.smp.contract.Contract;
 import clinic.smp.intake.People;
+import clinic.smp.intake.eventloop.ConnectionsOffTheEventLoops;
 
 /**
  * The public submissions' rate limits, with small budgets: 3 per client address and 12 for everybody, per hour. The
@@ -58,6 +59,9 @@ class RateLimitTest {
 
     @Inject
     RateLimitCleanup cleanup;
+
+    @Inject
+    ConnectionsOffTheEventLoops connections;
 
     static Map<String, Object> enquiry() {
         return People.minimalEnquiry();
@@ -186,5 +190,12 @@ class RateLimitTest {
                 return rows.getLong(1);
             }
         }
+    }
+
+    @Test
+    @Order(8)
+    void theChecksOfTheTestsAboveRanOffTheEventLoops() {
+        assertThat(connections.acquired()).isPositive();
+        assertThat(connections.onEventLoops()).isEmpty();
     }
 }
