@@ -185,12 +185,8 @@ class DatabaseOutageTest {
                             running.countDown();
                             counted = true;
                         }
-                        // 500 is tolerated here only: a transaction whose commit is cut off by the stop ends in a
-                        // RollbackException, answered 503, but with assertions on (tests) the transaction manager
-                        // sometimes fails an internal assertion first, which is a 500. A client retries it like a
-                        // 503, and the counts below must still be exact. Every other outage answer must be a 503.
                         assertThat(response.statusCode()).as(path + " while the database stops: " + response.asString())
-                                .isIn(201, 500, 503);
+                                .isIn(201, 503);
                         if (response.statusCode() != 201) {
                             assertThat(response.contentType()).startsWith(PROBLEM_JSON);
                             return new Refused(path, key, body);
