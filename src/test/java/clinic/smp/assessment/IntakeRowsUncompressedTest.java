@@ -1,6 +1,5 @@
 package clinic.smp.assessment;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -9,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * An assessment's large rows, its idempotency record and its triage result, are stored inline and uncompressed
@@ -35,15 +32,12 @@ class IntakeRowsUncompressedTest {
         answers.putAll(Map.of("HAIR_LOSS", true, "HAIR_LOSS_PATTERN", "MALE_PATTERN", "NORWOOD_STAGE", "IV",
                 "HAIR_LOSS_PROGRESSION", "STABLE", "SCARS", List.of("FUT_SCAR", "FUE_SCARS"), "TRANSPLANT_DONE", true,
                 "TRANSPLANT_DATE", "2019-06-01", "TRANSPLANT_PLAN", "NO_TRANSPLANT_WANTED", "KELOID_TENDENCY", "UNKNOWN"));
-        String key = UUID.randomUUID().toString();
-        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(AssessmentResourceTest.assessment(answers)).post("/api/v1/assessments").then().statusCode(201)
-                .extract().path("id");
+        String id = AssessmentResourceTest.submit(AssessmentResourceTest.assessment(answers)).path("id");
 
         try (Connection connection = dataSource.getConnection()) {
             assertStoredUncompressed(connection, """
                     select pg_column_size(i.*), pg_column_compression(i.response_body)
-                      from idempotency_record i where i.scope = 'assessment' and i.idem_key = ?""", key);
+                      from idempotency_record i where i.response_location = '/api/v1/assessments/' || ?""", id);
             assertStoredUncompressed(connection, """
                     select pg_column_size(t.*), coalesce(pg_column_compression(t.result), pg_column_compression(t.profile))
                       from triage_result t where t.assessment_id = cast(? as uuid)""", id);
