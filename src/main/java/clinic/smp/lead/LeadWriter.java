@@ -18,7 +18,7 @@ import clinic.smp.intake.jdbc.Sql;
 
 /**
  * Attaches a submission to its person's lead, on the submission's own connection (see
- * {@link clinic.smp.intake.jdbc.LocalTransactions}).
+ * {@link clinic.smp.intake.store.LocalTransactions}).
  *
  * <p>
  * Safe under concurrency: submissions sharing an email or phone take the same transaction-scoped advisory locks

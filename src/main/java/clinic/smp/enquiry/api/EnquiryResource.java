@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 
 import clinic.smp.common.openapi.ApiDocs;
-import clinic.smp.intake.idempotency.SubmissionResult;
+import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.intake.ratelimit.RateLimited;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;

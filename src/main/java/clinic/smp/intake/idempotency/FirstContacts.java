@@ -15,9 +15,9 @@ import clinic.smp.common.problem.DatabaseFailures;
 import clinic.smp.intake.IntakeConfig;
 import clinic.smp.intake.idempotency.IdempotencyKeys.FirstContactClaim;
 import clinic.smp.intake.idempotency.IdempotencyKeys.FirstContactOutcome;
-import clinic.smp.intake.jdbc.DatabaseException;
-import clinic.smp.intake.jdbc.GroupCommit;
-import clinic.smp.intake.jdbc.LocalTransactions;
+import clinic.smp.intake.store.DatabaseException;
+import clinic.smp.intake.store.GroupCommit;
+import clinic.smp.intake.store.LocalTransactions;
 
 /**
  * Stores new persons' submissions with group commit: first contacts that arrive while others are being stored share

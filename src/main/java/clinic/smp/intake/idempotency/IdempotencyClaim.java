@@ -1,5 +1,7 @@
 package clinic.smp.intake.idempotency;
 
+import clinic.smp.intake.store.StoredResponse;
+
 /** The outcome of claiming an idempotency key for a submission. */
 public sealed interface IdempotencyClaim {
 

@@ -1,5 +1,6 @@
 package clinic.smp.intake.idempotency;
 
+import clinic.smp.intake.store.StoredResponse;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

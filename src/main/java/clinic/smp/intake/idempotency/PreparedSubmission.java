@@ -1,5 +1,6 @@
 package clinic.smp.intake.idempotency;
 
+import clinic.smp.intake.store.StoredResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,5 +1,7 @@
 package clinic.smp.intake.idempotency;
 
+import clinic.smp.intake.store.RequestFingerprint;
+import clinic.smp.intake.store.SubmissionResult;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 
 import clinic.smp.common.EventLoops;
 import clinic.smp.intake.IntakeConfig;
-import clinic.smp.intake.jdbc.LocalTransactions;
+import clinic.smp.intake.store.LocalTransactions;
 
 /**
  * Runs a form submission exactly once.

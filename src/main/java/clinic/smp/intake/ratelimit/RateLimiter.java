@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
-import clinic.smp.intake.jdbc.LocalTransactions;
+import clinic.smp.intake.store.LocalTransactions;
 
 /**
  * Admits or refuses a public submission before it is read, against two token buckets kept in PostgreSQL: one per

@@ -31,7 +31,7 @@ import io.restassured.response.Response;
 
 import clinic.smp.intake.IntakeConfig;
 import clinic.smp.intake.People;
-import clinic.smp.intake.jdbc.GroupCommit;
+import clinic.smp.intake.store.GroupCommit;
 
 /**
  * Group commit of first contacts, made deterministic: the test holds the advisory lock of as many new persons as

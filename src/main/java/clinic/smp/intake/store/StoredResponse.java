@@ -1,4 +1,4 @@
-package clinic.smp.intake.idempotency;
+package clinic.smp.intake.store;
 
 import java.net.URI;
 

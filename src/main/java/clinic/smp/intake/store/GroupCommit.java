@@ -1,4 +1,4 @@
-package clinic.smp.intake.jdbc;
+package clinic.smp.intake.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
