@@ -1,12 +1,8 @@
 package clinic.smp.consent;
 
 import java.time.Clock;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import clinic.smp.common.Ids;
-import clinic.smp.intake.jdbc.Sql;
 
-/** Appends consent decisions. Records are never updated: a later decision is a new record. */
+/**
+ * Appends consent decisions made through staff. Records are never updated: a later decision is a new record. The
+ * decisions a form carries are written with the form, by the submission store.
+ */
 @ApplicationScoped
 public class ConsentLedger {
 
@@ -30,72 +28,6 @@ public class ConsentLedger {
         this.em = em;
         this.notices = notices;
         this.clock = clock;
-    }
-
-    /** One decision a form submission carries. */
-    public record Decision(ConsentPurpose purpose, boolean granted) {
-    }
-
-    /**
-     * The decisions a form submission carries, written by the same statement as the submission itself: {@link #SQL}
-     * is the final part of a statement whose CTE {@code submission} returns the submission's {@code id} and
-     * {@code lead_id}. (The submission writes the marketing decision onto the lead itself: see {@code LeadWriter}.)
-     */
-    public final class SubmissionDecisions {
-
-        public static final String SQL = """
-                insert into consent_record (id, lead_id, purpose, granted, notice_version, source_type, source_id,
-                                            notice_hash, source_ip, user_agent, recorded_by, recorded_at)
-                select d.id, s.lead_id, d.purpose, d.granted, ?, ?, s.id, ?, ?, ?, null, ?
-                  from submission s,
-                       unnest(cast(? as uuid[]), cast(? as text[]), cast(? as boolean[])) as d(id, purpose, granted)""";
-
-        private final List<Decision> decisions;
-        private final String noticeVersion;
-        private final String sourceType;
-        private final ConsentOrigin origin;
-        private final Instant at;
-
-        private SubmissionDecisions(List<Decision> decisions, String noticeVersion, String sourceType, ConsentOrigin origin,
-                Instant at) {
-            this.decisions = decisions;
-            this.noticeVersion = noticeVersion;
-            this.sourceType = sourceType;
-            this.origin = origin;
-            this.at = at;
-        }
-
-        /** Binds the parameters of {@link #SQL} from {@code index + 1}; returns the last index bound. */
-        public int bind(PreparedStatement statement, int index) throws SQLException {
-            int i = index;
-            statement.setString(++i, noticeVersion);
-            statement.setString(++i, sourceType);
-            Sql.text(statement, ++i, notices.hashOf(noticeVersion).orElse(null));
-            Sql.text(statement, ++i, origin.ip());
-            Sql.text(statement, ++i, origin.userAgent());
-            Sql.timestamp(statement, ++i, at);
-            // The three arrays are bound as array literals, which the statement casts: pgjdbc's createArrayOf looked
-            // up each array's type per call, 2 % of the JVM's CPU per enquiry. Ids, purpose names and t/f need no
-            // quoting in an array literal.
-            StringJoiner ids = new StringJoiner(",", "{", "}");
-            StringJoiner purposes = new StringJoiner(",", "{", "}");
-            StringJoiner granted = new StringJoiner(",", "{", "}");
-            for (Decision decision : decisions) {
-                ids.add(Ids.newId(clock).toString());
-                purposes.add(decision.purpose().name());
-                granted.add(decision.granted() ? "t" : "f");
-            }
-            statement.setString(++i, ids.toString());
-            statement.setString(++i, purposes.toString());
-            statement.setString(++i, granted.toString());
-            return i;
-        }
-    }
-
-    /** The consent decisions of one form submission, to be written with it. */
-    public SubmissionDecisions forSubmission(List<Decision> decisions, String noticeVersion, String sourceType,
-            ConsentOrigin origin, Instant at) {
-        return new SubmissionDecisions(List.copyOf(decisions), noticeVersion, sourceType, origin, at);
     }
 
     /** A decision the person made through staff (e.g. a withdrawal by phone), recorded with the key that took it. */

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
-import clinic.smp.privacy.PrivacyConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The privacy notices the clinic has published, by version, with the SHA-256 of each text. Loaded at startup: a
@@ -27,8 +28,8 @@ public class PrivacyNotices {
 
     private final Map<String, String> hashes = new LinkedHashMap<>();
 
-    public PrivacyNotices(PrivacyConfig config) {
-        for (String version : config.notices()) {
+    public PrivacyNotices(@ConfigProperty(name = "smp.privacy.notices") List<String> published) {
+        for (String version : published) {
             String resource = "privacy-notices/" + version + ".md";
             try (InputStream text = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                 if (text == null) {

@@ -54,34 +54,6 @@ public abstract class Submission {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    /** The columns every submission table has, in the order {@link #bindCommon} binds them. */
-    public static final String COMMON_COLUMNS = "id, reference, lead_id, name, email, phone, preferred_channel, locale, "
-            + "privacy_notice_version, marketing_consent, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
-            + "referrer, landing_page, received_at";
-    /** Placeholders for {@link #COMMON_COLUMNS}. */
-    public static final String COMMON_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
-
-    /** Binds the common columns after parameter {@code i}; returns the index of the last one bound. */
-    public int bindCommon(java.sql.PreparedStatement insert, int i) throws java.sql.SQLException {
-        Attribution a = attribution == null ? new Attribution() : attribution;
-        insert.setObject(++i, id);
-        insert.setString(++i, reference);
-        insert.setObject(++i, leadId);
-        insert.setString(++i, name);
-        clinic.smp.intake.jdbc.Sql.text(insert, ++i, email);
-        clinic.smp.intake.jdbc.Sql.text(insert, ++i, phone);
-        insert.setString(++i, preferredChannel.name());
-        insert.setString(++i, locale);
-        insert.setString(++i, privacyNoticeVersion);
-        insert.setBoolean(++i, marketingConsent);
-        for (String value : new String[] { a.utmSource, a.utmMedium, a.utmCampaign, a.utmTerm, a.utmContent, a.referrer,
-                a.landingPage }) {
-            clinic.smp.intake.jdbc.Sql.text(insert, ++i, value);
-        }
-        clinic.smp.intake.jdbc.Sql.timestamp(insert, ++i, receivedAt);
-        return i;
-    }
-
     /** Fills the fields every submission has. */
     public void receive(UUID id, String reference, UUID leadId, NormalizedContact contact, String locale,
             String privacyNoticeVersion, boolean marketingConsent, AttributionRequest attribution, Instant receivedAt) {

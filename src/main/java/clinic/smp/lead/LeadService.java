@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import clinic.smp.assessment.Assessment;
 import clinic.smp.assessment.AssessmentRepository;
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.Ids;
@@ -18,6 +19,7 @@ import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
 import clinic.smp.consent.ConsentRecord;
+import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.enquiry.EnquiryRepository;
 import clinic.smp.enquiry.api.EnquiryView;
 import clinic.smp.lead.api.ConsentView;
@@ -25,6 +27,8 @@ import clinic.smp.lead.api.LeadDetail;
 import clinic.smp.lead.api.LeadSummary;
 import clinic.smp.lead.api.StatusChangeView;
 import clinic.smp.lead.api.StatusUpdate;
+import clinic.smp.triage.TriageService;
+import clinic.smp.triage.api.TriageEntry;
 
 /** Reads a lead whole, and moves it through the follow-up workflow under optimistic concurrency. */
 @ApplicationScoped
@@ -36,17 +40,19 @@ public class LeadService {
     private final EnquiryRepository enquiries;
     private final AssessmentRepository assessments;
     private final AssessmentService assessmentService;
+    private final TriageService triage;
     private final Validator validator;
     private final Clock clock;
 
     public LeadService(EntityManager em, LeadQueries queries, LeadRepository leads, EnquiryRepository enquiries,
-            AssessmentRepository assessments, AssessmentService assessmentService, Validator validator, Clock clock) {
+            AssessmentRepository assessments, AssessmentService assessmentService, TriageService triage, Validator validator, Clock clock) {
         this.em = em;
         this.queries = queries;
         this.leads = leads;
         this.enquiries = enquiries;
         this.assessments = assessments;
         this.assessmentService = assessmentService;
+        this.triage = triage;
         this.validator = validator;
         this.clock = clock;
     }
@@ -126,5 +132,37 @@ public class LeadService {
 
     static ProblemException notFound(UUID id) {
         return new ProblemException(ProblemType.NOT_FOUND, "No lead has id " + id + ".");
+    }
+
+    /** Evaluates the lead's latest assessment again, on today's date and the current ruleset, as a new triage. */
+    @Transactional
+    public TriageEntry rerunTriage(UUID id, String decidedBy) {
+        Assessment assessment = latestAssessmentOf(id);
+        TriageEntry entry = triage.rerun(assessment.id, id, assessmentService.storedAnswers(assessment), decidedBy);
+        recordTriage(id, entry, LeadChangeKind.TRIAGE_RERUN);
+        return entry;
+    }
+
+    /** Replaces the outcome of the lead's latest triage with a staff decision (see {@link TriageService#override}). */
+    @Transactional
+    public TriageEntry overrideTriage(UUID id, Outcome outcome, String reason, String decidedBy) {
+        Assessment assessment = latestAssessmentOf(id);
+        TriageEntry entry = triage.override(assessment.id, id, outcome, reason, decidedBy);
+        recordTriage(id, entry, LeadChangeKind.TRIAGE_OVERRIDDEN);
+        return entry;
+    }
+
+    private void recordTriage(UUID id, TriageEntry entry, LeadChangeKind change) {
+        Instant now = entry.decidedAt();
+        leads.recordTriage(id, entry.triage().outcome().name(), triage.applicationsJson(entry.triage()), now);
+        leads.recordChange(id, change, now);
+    }
+
+    private Assessment latestAssessmentOf(UUID id) {
+        if (leads.findByIdOptional(id).isEmpty()) {
+            throw notFound(id);
+        }
+        return assessments.latestOfLead(id).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
+                "This lead has no self-assessment, so it has no triage to re-run or override."));
     }
 }

@@ -15,9 +15,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.smp.eligibility.EligibilityEngine;
+import clinic.smp.triage.TriageRecord;
+import clinic.smp.triage.TriageRecordRepository;
+import clinic.smp.triage.TriageService;
 import clinic.smp.triage.api.TriageView;
 
 /** A stored triage can be reproduced exactly from the stored answers, its evaluation date and its ruleset. */
@@ -25,7 +29,11 @@ import clinic.smp.triage.api.TriageView;
 class StoredTriageReproducesTest {
 
     @Inject
-    AssessmentService service;
+    AssessmentService assessments;
+    @Inject
+    AssessmentRepository stored;
+    @Inject
+    TriageService triage;
     @Inject
     TriageRecordRepository triages;
     @Inject
@@ -49,7 +57,9 @@ class StoredTriageReproducesTest {
         assertThat(stored.rulesetFingerprint).isEqualTo(engine.version().fingerprint());
         assertThat(stored.kind).isEqualTo(TriageRecord.Kind.AUTOMATED);
 
-        TriageView replayed = service.reevaluate(id, stored.evaluatedOn);
+        Map<String, JsonNode> storedAnswers = QuarkusTransaction.requiringNew()
+                .call(() -> assessments.storedAnswers(this.stored.findById(id)));
+        TriageView replayed = triage.reevaluate(storedAnswers, stored.evaluatedOn);
         assertThat(replayed).isEqualTo(json.readValue(stored.result, TriageView.class));
         assertThat(replayed.outcome()).isEqualTo(stored.outcome);
         assertThat(replayed.recolouringDue()).isTrue();

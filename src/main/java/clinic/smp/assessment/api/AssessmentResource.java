@@ -34,6 +34,7 @@ import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.intake.ratelimit.RateLimited;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
+import clinic.smp.triage.api.TriageExamples;
 import clinic.smp.common.problem.Problem;
 
 @Path("/api/v1/assessments")

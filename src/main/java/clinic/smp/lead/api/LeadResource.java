@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
@@ -55,17 +54,15 @@ public class LeadResource {
     private final LeadChangeFeed feed;
     private final LeadService leads;
     private final LeadCsvExport export;
-    private final AssessmentService assessments;
     private final SecurityIdentity caller;
     private final Validator validator;
 
     public LeadResource(LeadQueries queries, LeadChangeFeed feed, LeadService leads, LeadCsvExport export,
-            AssessmentService assessments, SecurityIdentity caller, Validator validator) {
+            SecurityIdentity caller, Validator validator) {
         this.queries = queries;
         this.feed = feed;
         this.leads = leads;
         this.export = export;
-        this.assessments = assessments;
         this.caller = caller;
         this.validator = validator;
     }
@@ -181,7 +178,7 @@ public class LeadResource {
             @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
             TriageOverride override) {
         BeanViolations.requireValid(validator, override, "the outcome and the reason");
-        TriageEntry entry = assessments.override(id, override.outcome(), override.reason().strip(),
+        TriageEntry entry = leads.overrideTriage(id, override.outcome(), override.reason().strip(),
                 caller.getPrincipal().getName());
         return Response.status(201).entity(entry).build();
     }
@@ -201,7 +198,7 @@ public class LeadResource {
     @APIResponse(responseCode = "409", description = "The lead has no assessment.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", ref = ApiDocs.EXAMPLE_CONFLICT)))
     public Response rerunTriage(
             @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
-        return Response.status(201).entity(assessments.rerun(id, caller.getPrincipal().getName())).build();
+        return Response.status(201).entity(leads.rerunTriage(id, caller.getPrincipal().getName())).build();
     }
 
     static EntityTag etag(long version) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import clinic.smp.assessment.TriageRecord;
+import clinic.smp.triage.TriageRecord;
 
 @Schema(name = "TriageEntry", description = "One triage of an assessment in its history: automated, re-run by staff, or a staff override.")
 public record TriageEntry(
