@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
 import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.intake.store.SubmissionResult;
-import clinic.smp.intake.ratelimit.RateLimited;
+import clinic.smp.common.http.RateLimited;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
 import clinic.smp.triage.api.TriageExamples;

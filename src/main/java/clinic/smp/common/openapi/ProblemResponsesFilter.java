@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
-import clinic.smp.intake.ratelimit.RateLimited;
+import clinic.smp.common.http.RateLimited;
 
 /**
  * Adds the problem responses every operation can give, so that no operation's contract forgets one: 400 for any

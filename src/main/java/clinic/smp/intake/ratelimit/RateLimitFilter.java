@@ -1,5 +1,6 @@
 package clinic.smp.intake.ratelimit;
 
+import clinic.smp.common.http.RateLimited;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;

@@ -1,4 +1,4 @@
-package clinic.smp.intake.ratelimit;
+package clinic.smp.common.http;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
