@@ -24,6 +24,7 @@ import clinic.smp.consent.ConsentPurpose;
 import clinic.smp.consent.PrivacyNotices;
 import clinic.smp.intake.honeypot.Quarantine;
 import clinic.smp.intake.store.IdempotencyKeys;
+import clinic.smp.intake.store.ReferenceAllocator;
 import clinic.smp.intake.store.StoredResponse;
 import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.intake.store.SubmissionRows;

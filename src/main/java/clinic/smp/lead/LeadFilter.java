@@ -1,5 +1,7 @@
 package clinic.smp.lead;
 
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
             String operator) {
         if (value != null) {
             where.append(" and ").append(column).append(' ').append(operator).append(" :").append(name);
-            parameters.add(new Object[] { name, java.sql.Timestamp.from(value) });
+            parameters.add(new Object[] { name, OffsetDateTime.ofInstant(value, ZoneOffset.UTC) });
         }
     }
 

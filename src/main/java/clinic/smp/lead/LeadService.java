@@ -1,6 +1,7 @@
 package clinic.smp.lead;
 
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +103,7 @@ public class LeadService {
                 update lead set status = :status, updated_at = :now, version = version + 1
                  where id = :id and version = :version""")
                 .setParameter("status", update.status().name())
-                .setParameter("now", Timestamp.from(now))
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("id", id)
                 .setParameter("version", expectedVersion)
                 .executeUpdate();

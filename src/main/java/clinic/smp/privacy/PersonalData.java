@@ -1,6 +1,7 @@
 package clinic.smp.privacy;
 
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +65,7 @@ public class PersonalData {
         String notice = consents.latestNoticeVersion(leadId, purpose).orElse("none");
         consents.recordOnRequest(leadId, purpose, false, notice, recordedBy, now);
         em.createNativeQuery("update lead set updated_at = :now, version = version + 1 where id = :id")
-                .setParameter("now", Timestamp.from(now)).setParameter("id", leadId).executeUpdate();
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("id", leadId).executeUpdate();
         leadRepository.recordChange(leadId, LeadChangeKind.CONSENT_WITHDRAWN, now);
     }
 
@@ -96,7 +97,7 @@ public class PersonalData {
         }
         execute("delete from lead where id = :id", leadId);
         em.createNativeQuery("insert into lead_erasure (lead_id, erased_at, erased_by, reason) values (:id, :at, :by, :reason)")
-                .setParameter("id", leadId).setParameter("at", Timestamp.from(now)).setParameter("by", erasedBy)
+                .setParameter("id", leadId).setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("by", erasedBy)
                 .setParameter("reason", reason).executeUpdate();
         leadRepository.recordChange(leadId, LeadChangeKind.ERASED, now);
         return new ErasureReceipt(leadId, now);
@@ -110,7 +111,7 @@ public class PersonalData {
             batch = QuarkusTransaction.requiringNew().call(() -> em
                     .createNativeQuery("select id from lead where updated_at < :cutoff order by updated_at limit 200",
                             UUID.class)
-                    .setParameter("cutoff", Timestamp.from(cutoff)).getResultList());
+                    .setParameter("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).getResultList());
             for (UUID id : batch) {
                 QuarkusTransaction.requiringNew().run(() -> erase(id, RETENTION, "RETENTION"));
                 erased++;

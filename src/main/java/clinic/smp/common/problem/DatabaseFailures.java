@@ -46,4 +46,9 @@ public final class DatabaseFailures {
         }
         return false;
     }
+
+    /** The driver's SQLState of {@code t}, when {@code t} is a driver failure that has one: for logs. */
+    static String sqlState(Throwable t) {
+        return t instanceof SQLException sql ? sql.getSQLState() : null;
+    }
 }

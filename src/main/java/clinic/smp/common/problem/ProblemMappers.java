@@ -270,8 +270,9 @@ public class ProblemMappers {
                 chain.append(" <- ");
             }
             chain.append(t.getClass().getName());
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                chain.append("[SQLState ").append(sql.getSQLState()).append(']');
+            String sqlState = DatabaseFailures.sqlState(t);
+            if (sqlState != null) {
+                chain.append("[SQLState ").append(sqlState).append(']');
             }
             if (t.getCause() == t) {
                 break;

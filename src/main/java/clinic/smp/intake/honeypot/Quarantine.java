@@ -1,6 +1,7 @@
 package clinic.smp.intake.honeypot;
 
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,6 +35,6 @@ public class Quarantine {
                 insert into quarantined_submission (id, kind, reference, body, received_at)
                 values (:id, :kind, :reference, cast(:body as jsonb), :at)""")
                 .setParameter("id", id).setParameter("kind", kind).setParameter("reference", reference)
-                .setParameter("body", bodyJson).setParameter("at", Timestamp.from(at)).executeUpdate();
+                .setParameter("body", bodyJson).setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate();
     }
 }

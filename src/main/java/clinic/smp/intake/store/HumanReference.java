@@ -1,4 +1,4 @@
-package clinic.smp.intake;
+package clinic.smp.intake.store;
 
 /**
  * Short references a person can read out on the phone, such as {@code E-7KQM-3WTD}.

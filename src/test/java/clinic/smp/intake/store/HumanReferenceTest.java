@@ -1,4 +1,4 @@
-package clinic.smp.intake;
+package clinic.smp.intake.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

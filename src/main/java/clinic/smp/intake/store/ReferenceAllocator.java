@@ -1,4 +1,4 @@
-package clinic.smp.intake;
+package clinic.smp.intake.store;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
