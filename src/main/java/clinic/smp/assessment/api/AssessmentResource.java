@@ -69,7 +69,7 @@ public class AssessmentResource {
             @ExampleObject(name = "keloids", summary = "Female pattern thinning, keloid tendency: CLINICIAN_REVIEW", value = AssessmentExamples.KELOID),
             @ExampleObject(name = "underAge", summary = "Under 18: NOT_SUITABLE", value = AssessmentExamples.UNDER_AGE) }))
     @APIResponse(responseCode = "201", description = "Stored and triaged (or, for a retry, stored earlier).", headers = {
-            @Header(name = "Location", description = "The assessment's URL.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            @Header(name = "Location", description = "The assessment's path, such as /api/v1/assessments/{id} (a relative reference).", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             @Header(name = "Idempotent-Replayed", description = "Present (true) when this is the stored answer of an earlier identical request.", schema = @Schema(type = SchemaType.BOOLEAN)) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentReceipt.class), examples = @ExampleObject(name = "suitableLater", value = TriageExamples.RECEIPT_SUITABLE_LATER)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))
     @RateLimited

@@ -67,7 +67,7 @@ public class EnquiryResource {
                      "message": "I have a FUT scar and would like to wear my hair short. Is SMP an option?",
                      "consent": {"contact": true, "privacyNoticeVersion": "2025-11"}}""") }))
     @APIResponse(responseCode = "201", description = "Stored (or, for a retry, stored earlier).", headers = {
-            @Header(name = "Location", description = "The enquiry's URL.", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            @Header(name = "Location", description = "The enquiry's path, such as /api/v1/enquiries/{id} (a relative reference).", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             @Header(name = "Idempotent-Replayed", description = "Present (true) when this is the stored answer of an earlier identical request.", schema = @Schema(type = SchemaType.BOOLEAN)) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnquiryReceipt.class), examples = @ExampleObject(name = "receipt", value = """
                     {"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "E-7KQM-3WTD", "receivedAt": "2026-11-23T21:05:00Z"}""")))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used with a different body.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = clinic.smp.common.problem.Problem.class), examples = @ExampleObject(name = "idempotencyKeyReused", ref = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED)))

@@ -1,5 +1,6 @@
 package clinic.smp.intake.store;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,7 +22,9 @@ public record SubmissionResult(StoredResponse response, boolean replayed) {
                 .entity(response.body())
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (response.location() != null) {
-            builder.location(response.location());
+            // As stored (a path): location() would resolve it against the request's Host header, which the client
+            // chooses (Host: evil.example gave http://evil.example/..., no Host gave http:/api/...).
+            builder.header(HttpHeaders.LOCATION, response.location().toString());
         }
         if (replayed) {
             builder.header(REPLAYED_HEADER, "true");
