@@ -154,7 +154,7 @@ public class AssessmentService {
 
     public AssessmentView find(UUID id) {
         Assessment a = assessments.findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No assessment has id " + id + "."));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No assessment has this id."));
         return view(a);
     }
 

@@ -88,6 +88,6 @@ public class EnquiryService {
 
     public EnquiryView find(UUID id) {
         return enquiries.findByIdOptional(id).map(EnquiryView::of)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No enquiry has id " + id + "."));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No enquiry has this id."));
     }
 }

@@ -132,7 +132,7 @@ public class LeadService {
     }
 
     static ProblemException notFound(UUID id) {
-        return new ProblemException(ProblemType.NOT_FOUND, "No lead has id " + id + ".");
+        return new ProblemException(ProblemType.NOT_FOUND, "No lead has this id.");
     }
 
     /** Evaluates the lead's latest assessment again, on today's date and the current ruleset, as a new triage. */

@@ -81,7 +81,7 @@ public class PersonalData {
         int locked = em.createNativeQuery("select 1 from lead where id = :id for update").setParameter("id", leadId)
                 .getResultList().size();
         if (locked == 0) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No lead has id " + leadId + ".");
+            throw new ProblemException(ProblemType.NOT_FOUND, "No lead has this id.");
         }
         execute("""
                 insert into triage_statistic (kind, outcome, applications, ruleset_fingerprint, evaluated_month)

@@ -83,7 +83,7 @@ public class ApiKeys {
     @Transactional
     public ApiKey revoke(UUID id) {
         ApiKey key = repository.findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No API key has id " + id + "."));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No API key has this id."));
         if (key.revokedAt == null) {
             key.revokedAt = clock.instant();
         }

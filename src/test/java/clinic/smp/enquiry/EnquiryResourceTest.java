@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,7 +261,7 @@ public class EnquiryResourceTest {
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://smp-clinic.example/problems/validation"))
                 .body("status", equalTo(400))
-                .body("instance", equalTo(ENQUIRIES))
+                .body("instance", startsWith("urn:smp-clinic:request:"))
                 .body("detail", not(emptyOrNullString()))
                 .body("errors.field", hasItem(field));
     }

@@ -1,5 +1,7 @@
 package clinic.smp.common.http;
 
+import java.util.Optional;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -22,11 +24,17 @@ import clinic.smp.common.problem.ProblemType;
  *
  * <ul>
  * <li>A body whose declared length is over {@code quarkus.http.limits.max-body-size} is refused before it is read,
- * with a problem document; a chunked body that grows past the limit gets the same.</li>
+ * with a problem document; a chunked body that grows past the limit gets the same. That property is the one place the
+ * limit is set: this check, the 413's detail, the contract (ProblemResponsesFilter) and the README all follow it.</li>
  * <li>Any other body is read whole on the I/O thread, so that a resource never waits for the rest of a body: when the
  * resources that store submissions ran on worker threads, each started by waiting for the I/O thread to hand it the
  * body chunk by chunk, a round of thread wake-ups per request that bench/ measured at about 5 % of the service's CPU.
- * Blocking resources still do.</li>
+ * Blocking resources still do. Quarkus REST must then take that buffered body as it is: a non-blocking resource's
+ * body reader gets the whole buffer in one piece, and when it is larger than {@code quarkus.rest.input-buffer-size}
+ * the reader both switches to a blocking stream on a worker and completes with the buffer, two resumptions that
+ * garbled bodies over 10 KiB (its default) into "not valid JSON (line 1, column 2)". application.properties therefore
+ * sets that threshold beyond any body this route lets through, and the service refuses to start if it is lower than
+ * the limit.</li>
  * <li>A JSON body must be well-formed UTF-8 ({@link StrictUtf8}); any other is a 400 problem document before a
  * resource parses it. (As a JAX-RS reader interceptor, the same check made RESTEasy Reactive read the resource
  * method's parameter annotations by reflection on every request: 4 % of the service's CPU in bench/.)</li>
@@ -39,8 +47,24 @@ public class BodyLimit {
 
     private final long maxBytes;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.rest.input-buffer-size") Optional<MemorySize> restInputBuffer) {
         this.maxBytes = maxBodySize.asLongValue();
+        long threshold = restInputBuffer.map(MemorySize::asLongValue).orElse(10_240L);
+        if (threshold < maxBytes) {
+            throw new IllegalStateException("quarkus.rest.input-buffer-size (" + threshold
+                    + " bytes, fixed at build time) is below quarkus.http.limits.max-body-size (" + maxBytes
+                    + " bytes): bodies between the two would be garbled. Raise the former when packaging, or lower the latter.");
+        }
+    }
+
+    /** The detail of every 413 problem: it names the limit, so that a client can size what it sends. */
+    public String tooLargeDetail() {
+        return tooLargeDetail(maxBytes);
+    }
+
+    public static String tooLargeDetail(long maxBytes) {
+        return "The request body is larger than this service accepts (" + maxBytes + " bytes).";
     }
 
     /**
@@ -79,51 +103,21 @@ public class BodyLimit {
         if (malformed < 0) {
             ctx.next();
         } else {
-            refuse(ctx, ProblemType.MALFORMED_REQUEST,
-                    "The request body is not valid UTF-8 (byte " + malformed + " starts an invalid sequence).", false);
+            HttpProblems.send(ctx, ProblemType.MALFORMED_REQUEST,
+                    "The request body is not valid UTF-8 (byte " + malformed + " starts an invalid sequence).");
         }
     }
 
     private void bufferingFailed(RoutingContext ctx) {
         if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-            refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than this service accepts (" + maxBytes + " bytes).", true);
+            // The rest of the body was not read: the client should not send another request on this connection.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            HttpProblems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail());
         } else if (ctx.failure() instanceof HttpClosedException) {
             // The client hung up before its body was complete: there is nobody to answer, and nothing was read.
-            LOG.debugf("client closed the connection before its body was complete: %s", ctx.request().path());
+            LOG.debug("client closed the connection before its body was complete");
         } else {
             ctx.next();
         }
-    }
-
-    /** Answers with a problem document; {@code close} when the rest of the body was not read. */
-    private static void refuse(RoutingContext ctx, ProblemType type, String detail, boolean close) {
-        String body = """
-                {"type":"%s","title":"%s","status":%d,"detail":"%s","instance":"%s","requestId":"%s"}"""
-                .formatted(type.uri(), type.title(), type.status(), jsonEscape(detail), jsonEscape(ctx.request().path()),
-                        jsonEscape(String.valueOf(RequestIds.of(ctx.request()))));
-        ctx.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json");
-        if (close) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        ctx.response().end(body);
-    }
-
-    private static String jsonEscape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -13,7 +13,8 @@ import io.vertx.core.buffer.Buffer;
  * JSON bodies must be well-formed UTF-8 (RFC 8259). Jackson's decoder is lenient about overlong forms (it reads
  * {@code C0 AF} as '/') and encoded surrogates, which lets a filter-evading spelling of a character reach the
  * database; {@link clinic.smp.common.http.BodyLimit} therefore answers any such body with a 400 before a resource
- * parses it. Bodies are small (64 KiB at most), and an all-ASCII body is checked with one pass over its bytes.
+ * parses it. Bodies are small (quarkus.http.limits.max-body-size, 64 KiB by default), and an all-ASCII body is checked
+ * with one pass over its bytes.
  */
 public final class StrictUtf8 {
 

@@ -26,58 +26,58 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 }, components = @Components(examples = {
         @ExampleObject(name = ApiDocs.EXAMPLE_VALIDATION, summary = "Invalid fields", value = """
                 {"type": "https://smp-clinic.example/problems/validation", "title": "Invalid request", "status": 400,
-                 "detail": "2 fields are invalid: see errors.", "instance": "/api/v1/enquiries",
+                 "detail": "2 fields are invalid: see errors.", "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90",
                  "errors": [{"field": "consent.contact", "message": "must be true: the person must agree to be contacted"},
                             {"field": "phone", "message": "is not a valid phone number (use the international format, e.g. +44 7911 123456)"}]}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_MALFORMED, summary = "Body is not valid JSON", value = """
                 {"type": "https://smp-clinic.example/problems/malformed-request", "title": "Malformed request", "status": 400,
-                 "detail": "The request body is not valid JSON (line 1, column 14).", "instance": "/api/v1/enquiries"}"""),
+                 "detail": "The request body is not valid JSON (line 1, column 14).", "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_NOT_FOUND, summary = "Nothing with this id", value = """
                 {"type": "https://smp-clinic.example/problems/not-found", "title": "Not found", "status": 404,
-                 "detail": "No enquiry has id 0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10.",
-                 "instance": "/api/v1/enquiries/0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10"}"""),
+                 "detail": "No enquiry has this id.",
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_PAYLOAD_TOO_LARGE, summary = "Body over the size limit", value = """
                 {"type": "https://smp-clinic.example/problems/payload-too-large", "title": "Payload too large", "status": 413,
-                 "detail": "The request body is larger than this service accepts (65536 bytes).", "instance": "/api/v1/enquiries"}"""),
+                 "detail": "(ProblemResponsesFilter writes it from quarkus.http.limits.max-body-size)", "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_UNSUPPORTED_MEDIA_TYPE, summary = "Body is not JSON", value = """
                 {"type": "https://smp-clinic.example/problems/unsupported-media-type", "title": "Unsupported media type",
                  "status": 415, "detail": "Send the body as application/json (Content-Type: application/json).",
-                 "instance": "/api/v1/enquiries"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_IDEMPOTENCY_KEY_REUSED, summary = "Key reused with another body", value = """
                 {"type": "https://smp-clinic.example/problems/idempotency-key-reused", "title": "Idempotency key reused",
                  "status": 422, "detail": "This Idempotency-Key was already used with a different request body. Use a new key for a new submission, or resend the original body.",
-                 "instance": "/api/v1/enquiries"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_UNAUTHORIZED, summary = "No valid API key", value = """
                 {"type": "https://smp-clinic.example/problems/unauthorized", "title": "Unauthorized", "status": 401,
                  "detail": "This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
-                 "instance": "/api/v1/leads"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_FORBIDDEN, summary = "Key lacks the role", value = """
                 {"type": "https://smp-clinic.example/problems/forbidden", "title": "Forbidden", "status": 403,
-                 "detail": "This API key does not have a role that this operation needs.", "instance": "/api/v1/api-keys"}"""),
+                 "detail": "This API key does not have a role that this operation needs.", "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_CONFLICT, summary = "Step not allowed by the workflow", value = """
                 {"type": "https://smp-clinic.example/problems/conflict", "title": "Conflict", "status": 409,
                  "detail": "A lead cannot move from NEW to TREATED. The workflow is NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, and CLOSED_LOST from any open state.",
-                 "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_PRECONDITION_FAILED, summary = "Stale ETag", value = """
                 {"type": "https://smp-clinic.example/problems/precondition-failed", "title": "Precondition failed", "status": 412,
                  "detail": "The lead has changed since you read it (its ETag is now \\"4\\" or later). Read it again and retry.",
-                 "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_PRECONDITION_REQUIRED, summary = "No If-Match", value = """
                 {"type": "https://smp-clinic.example/problems/precondition-required", "title": "Precondition required", "status": 428,
                  "detail": "Send the lead's ETag in If-Match, so that a change made since you read the lead is not overwritten.",
-                 "instance": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/status"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_RATE_LIMITED, summary = "Over the rate limit", value = """
                 {"type": "https://smp-clinic.example/problems/rate-limited", "title": "Too many requests", "status": 429,
                  "detail": "Too many submissions from your network address. Nothing was stored; try again in 30 seconds.",
-                 "instance": "/api/v1/enquiries"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_INTERNAL, summary = "Unexpected failure", value = """
                 {"type": "https://smp-clinic.example/problems/internal", "title": "Internal error", "status": 500,
                  "detail": "The request failed on our side (error id 8d2f0c1e-3b4a-4c5d-9e6f-7a8b9c0d1e2f). Nothing was stored.",
-                 "instance": "/api/v1/enquiries"}"""),
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
         @ExampleObject(name = ApiDocs.EXAMPLE_UNAVAILABLE, summary = "Database unreachable", value = """
                 {"type": "https://smp-clinic.example/problems/service-unavailable", "title": "Service unavailable", "status": 503,
                  "detail": "The service cannot reach its database right now. Nothing was stored; retry shortly.",
-                 "instance": "/api/v1/enquiries"}""")
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}""")
 }))
 public class ApiDocs extends Application {
 

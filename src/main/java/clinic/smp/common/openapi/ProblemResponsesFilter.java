@@ -1,12 +1,15 @@
 package clinic.smp.common.openapi;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -14,6 +17,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
+import clinic.smp.common.http.BodyLimit;
 import clinic.smp.common.http.RateLimited;
 
 /**
@@ -29,6 +35,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        // The contract states the limit that application.properties sets (the document is built with the service).
+        long maxBodyBytes = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        payloadTooLargeExample(openAPI, maxBodyBytes);
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
@@ -41,7 +51,8 @@ public class ProblemResponsesFilter implements OASFilter {
                             ApiDocs.EXAMPLE_VALIDATION, ApiDocs.EXAMPLE_MALFORMED);
                 }
                 if (hasBody) {
-                    addIfAbsent(responses, "413", "The body is larger than the configured limit.",
+                    addIfAbsent(responses, "413", "The body is larger than " + maxBodyBytes
+                            + " bytes (the service's quarkus.http.limits.max-body-size).",
                             ApiDocs.EXAMPLE_PAYLOAD_TOO_LARGE);
                     addIfAbsent(responses, "415", "The body is not application/json.", ApiDocs.EXAMPLE_UNSUPPORTED_MEDIA_TYPE);
                 }
@@ -67,6 +78,25 @@ public class ProblemResponsesFilter implements OASFilter {
                     unavailable.addHeader("Retry-After", retryAfter());
                 }
             }
+        }
+    }
+
+    /** The shared 413 example, with the detail that BodyLimit really sends. */
+    private static void payloadTooLargeExample(OpenAPI openAPI, long maxBodyBytes) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getExamples() == null) {
+            return;
+        }
+        Example example = openAPI.getComponents().getExamples().get(ApiDocs.EXAMPLE_PAYLOAD_TOO_LARGE);
+        if (example == null) {
+            return;
+        }
+        String detail = BodyLimit.tooLargeDetail(maxBodyBytes);
+        if (example.getValue() instanceof Map<?, ?> value) {
+            Map<Object, Object> document = new LinkedHashMap<>(value);
+            document.put("detail", detail);
+            example.setValue(document);
+        } else if (example.getValue() instanceof String value) {
+            example.setValue(value.replaceFirst("\"detail\": \"[^\"]*\"", "\"detail\": \"" + detail + "\""));
         }
     }
 

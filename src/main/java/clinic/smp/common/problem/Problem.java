@@ -21,12 +21,23 @@ public record Problem(
         @Schema(description = "Short summary of the kind of problem.", example = "Invalid request") String title,
         @Schema(description = "HTTP status code.", example = "400") int status,
         @Schema(description = "What went wrong with this request, in words a developer can act on.", example = "2 fields are invalid.") String detail,
-        @Schema(description = "The request path this problem is about.", example = "/api/v1/enquiries") String instance,
+        @Schema(description = "Identifies the request this problem is about, by its request id (never by its URL, which may hold personal data).", example = "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90") String instance,
         @Schema(description = "The offending fields, for validation problems.") List<FieldViolation> errors,
         @Schema(description = "The request's id (also in the X-Request-Id header and the service's logs): quote it to support.", example = "4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90") String requestId) {
 
+    /** What {@code instance} starts with; the request id follows. */
+    public static final String INSTANCE_PREFIX = "urn:smp-clinic:request:";
+
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /**
+     * The {@code instance} of a problem about the request with this id. Not the request's URL: a path or query can
+     * hold an email address or a name, and problem documents are logged and shown by clients.
+     */
+    public static String instanceOf(String requestId) {
+        return requestId == null ? null : INSTANCE_PREFIX + requestId;
     }
 
     @Schema(name = "FieldViolation", description = "One offending field of a request.")

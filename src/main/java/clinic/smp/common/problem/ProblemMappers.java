@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import clinic.smp.common.http.AllowedMethods;
+import clinic.smp.common.http.BodyLimit;
 import clinic.smp.common.problem.Problem.FieldViolation;
 
 /**
@@ -35,13 +37,20 @@ import clinic.smp.common.problem.Problem.FieldViolation;
  * Client mistakes become 4xx with a detail that names the field but never echoes its value. Anything else is a 500
  * whose log line carries an error id (also in the detail) and the exception types, never their messages: driver
  * messages can quote submitted personal data.
+ *
+ * <p>
+ * Neither a problem document nor a log line quotes the request's path or query, which can hold an email address or a
+ * name ({@code GET /api/v1/leads/alice@example.com}): {@code instance} names the request by its id, and log lines name
+ * the route template.
  */
 public class ProblemMappers {
 
     private final AllowedMethods allowedMethods;
+    private final BodyLimit bodyLimit;
 
-    public ProblemMappers(AllowedMethods allowedMethods) {
+    public ProblemMappers(AllowedMethods allowedMethods, BodyLimit bodyLimit) {
         this.allowedMethods = allowedMethods;
+        this.bodyLimit = bodyLimit;
     }
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -85,20 +94,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return fromJson(json, uri);
         }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
-            case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 404 -> "There is nothing at this URL.";
             case 401 -> "This operation needs a valid API key.";
             case 403 -> "This API key does not have a role that this operation needs.";
-            case 405 -> "This HTTP method is not allowed on " + uri.getPath() + "; allowed: "
+            case 405 -> "This HTTP method is not allowed on this resource; allowed: "
                     + String.join(", ", allowedMethods.on(uri.getPath())) + ".";
-            case 406 -> "This resource answers with application/json; adjust the Accept header.";
-            case 413 -> "The request body is larger than this service accepts.";
+            case 406 -> notAcceptable(allowedMethods.producedBy(request.getMethod(), uri.getPath()));
+            case 413 -> bodyLimit.tooLargeDetail();
             case 415 -> "Send the body as application/json (Content-Type: application/json).";
             default -> status >= 500 ? "The request could not be processed." : "The request was not accepted.";
         };
@@ -107,6 +116,14 @@ public class ProblemMappers {
             response.header(HttpHeaders.ALLOW, String.join(", ", allowedMethods.on(uri.getPath())));
         }
         return response.build();
+    }
+
+    private static String notAcceptable(List<String> produced) {
+        if (produced.isEmpty()) {
+            return "This resource cannot answer in a media type that the Accept header allows; adjust the Accept "
+                    + "header.";
+        }
+        return "This resource answers with " + String.join(" or ", produced) + "; adjust the Accept header.";
     }
 
     @ServerExceptionMapper
@@ -199,16 +216,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, Request request) {
+        String route = request.getMethod() + " " + routeOf(uri);
         if (isClientGone(e)) {
             // The client closed the connection while its body was being read: nobody is left to answer, and it is
             // not a failure of ours. Nothing was stored (the body never arrived whole).
-            LOG.debugf("Client closed the connection during %s: %s", uri.getPath(), describeTypes(e));
+            LOG.debugf("Client closed the connection during %s: %s", route, describeTypes(e));
             return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body arrived.",
                     List.of(), uri);
         }
         if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("Database unavailable for %s: %s", uri.getPath(), describeTypes(e));
+            LOG.warnf("Database unavailable for %s: %s", route, describeTypes(e));
             Problem body = problem(ProblemType.SERVICE_UNAVAILABLE,
                     "The service cannot reach its database right now. Nothing was stored; retry shortly.", List.of(), uri);
             return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
@@ -216,7 +234,7 @@ public class ProblemMappers {
         if (isCommitFailure(e)) {
             // The connection broke while committing: the write may or may not have landed. A retry with the same
             // Idempotency-Key (or the same body, within the duplicate window) is answered with the stored receipt.
-            LOG.warnf("Commit failed for %s: %s", uri.getPath(), describeTypes(e));
+            LOG.warnf("Commit failed for %s: %s", route, describeTypes(e));
             Problem body = problem(ProblemType.SERVICE_UNAVAILABLE, "The connection to the database broke while saving. Retry "
                     + "with the same Idempotency-Key (or the same body): a submission that was saved is answered with its "
                     + "original receipt, never stored twice.", List.of(), uri);
@@ -224,9 +242,15 @@ public class ProblemMappers {
         }
         String errorId = UUID.randomUUID().toString();
         // Types and stack frames only: exception messages may quote submitted values.
-        LOG.errorf("Unhandled error %s on %s: %s%n%s", errorId, uri.getPath(), describeTypes(e), frames(e));
+        LOG.errorf("Unhandled error %s on %s: %s%n%s", errorId, route, describeTypes(e), frames(e));
         return respond(ProblemType.INTERNAL, "The request failed on our side (error id " + errorId + "). Nothing was stored.",
                 List.of(), uri);
+    }
+
+    /** The route template of the request (its id is on every log line already), never its path. */
+    private String routeOf(UriInfo uri) {
+        String template = allowedMethods.templateOf(uri.getPath());
+        return template == null ? "(no route)" : template;
     }
 
     private static Response fieldProblem(String field, String message, UriInfo uri) {
@@ -244,8 +268,8 @@ public class ProblemMappers {
 
     private static Problem problem(ProblemType type, String detail, List<FieldViolation> violations, UriInfo uri) {
         Object requestId = org.jboss.logging.MDC.get("requestId");
-        return new Problem(type.uri(), type.title(), type.status(), detail, uri.getPath(), violations,
-                requestId == null ? null : requestId.toString());
+        String id = requestId == null ? null : requestId.toString();
+        return new Problem(type.uri(), type.title(), type.status(), detail, Problem.instanceOf(id), violations, id);
     }
 
     private static boolean isClientGone(Throwable e) {
