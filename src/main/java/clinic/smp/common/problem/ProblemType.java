@@ -19,6 +19,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL(500, "internal", "Internal error"),
+    NOT_IMPLEMENTED(501, "not-implemented", "Not implemented"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
     public static final String BASE = "https://smp-clinic.example/problems/";
