@@ -1,17 +1,31 @@
 package clinic.smp.common;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+
+import clinic.smp.assessment.AssessmentResourceTest;
+import clinic.smp.common.http.RawHttp;
+import clinic.smp.intake.People;
 
 /** Request ids, security headers, CORS and caching of personal data, as a browser and a support desk see them. */
 @QuarkusTest
 class HttpHardeningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyRequestHasAnIdEchoedInProblems() {
@@ -39,7 +53,44 @@ class HttpHardeningTest {
                 .options("/api/v1/enquiries").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-                .options("/api/v1/enquiries").then().statusCode(403);
+                .options("/api/v1/enquiries").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://smp-clinic.example/problems/forbidden"))
+                .body("instance", matchesPattern("urn:smp-clinic:request:[0-9a-f-]{36}"));
+        given().header("Origin", "https://evil.example").contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/enquiries").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Origin"));
+        // The service's own origin (Swagger UI) and requests without an Origin are not browsers' cross-origin calls.
+        given().header("Origin", "http://localhost:" + RestAssured.port).get("/api/v1/assessment-form")
+                .then().statusCode(200);
+        given().get("/api/v1/assessment-form").then().statusCode(200);
+    }
+
+    @Test
+    void theLocationOfAReceiptIsAPathWhateverTheHostHeaderSays() throws Exception {
+        String enquiry = JSON.writeValueAsString(People.minimalEnquiry());
+        String post = "POST /api/v1/enquiries HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: " + UUID.randomUUID() + "\r\nConnection: close\r\nContent-Length: "
+                + enquiry.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + enquiry;
+        String assessment = JSON.writeValueAsString(
+                AssessmentResourceTest.assessment(AssessmentResourceTest.answers()));
+        // HTTP/1.0 needs no Host header at all.
+        String hostless = "POST /api/v1/assessments HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: "
+                + assessment.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + assessment;
+
+        RawHttp.Reply created = RawHttp.send(post.getBytes(StandardCharsets.UTF_8)).only();
+        RawHttp.Reply replayed = RawHttp.send(post.getBytes(StandardCharsets.UTF_8)).only();
+        RawHttp.Reply assessed = RawHttp.send(hostless.getBytes(StandardCharsets.UTF_8)).only();
+
+        String id = JSON.readTree(created.body()).path("id").asText();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/v1/enquiries/" + id);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.header("Location")).isEqualTo("/api/v1/enquiries/" + id);
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
+        assertThat(assessed.header("Location"))
+                .isEqualTo("/api/v1/assessments/" + JSON.readTree(assessed.body()).path("id").asText());
     }
 
     @Test
