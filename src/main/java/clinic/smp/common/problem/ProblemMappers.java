@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import clinic.smp.common.DeadConnections;
 import clinic.smp.common.http.AllowedMethods;
 import clinic.smp.common.http.BodyLimit;
 import clinic.smp.common.problem.Problem.FieldViolation;
@@ -47,10 +49,12 @@ public class ProblemMappers {
 
     private final AllowedMethods allowedMethods;
     private final BodyLimit bodyLimit;
+    private final DeadConnections deadConnections;
 
-    public ProblemMappers(AllowedMethods allowedMethods, BodyLimit bodyLimit) {
+    public ProblemMappers(AllowedMethods allowedMethods, BodyLimit bodyLimit, DeadConnections deadConnections) {
         this.allowedMethods = allowedMethods;
         this.bodyLimit = bodyLimit;
+        this.deadConnections = deadConnections;
     }
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -73,7 +77,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+    public Response badCredentials(AuthenticationFailedException e, Request request, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            // The key could not be looked up (the identity provider's failure arrives wrapped as this): the database is
+            // out of reach, the key may well be fine, and the request itself never ran.
+            return unavailable(e, false, request, uri);
+        }
         return unauthorized("The API key is not valid, or it has been revoked.", uri);
     }
 
@@ -225,20 +234,8 @@ public class ProblemMappers {
             return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body arrived.",
                     List.of(), uri);
         }
-        if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("Database unavailable for %s: %s", route, describeTypes(e));
-            Problem body = problem(ProblemType.SERVICE_UNAVAILABLE,
-                    "The service cannot reach its database right now. Nothing was stored; retry shortly.", List.of(), uri);
-            return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
-        }
-        if (isCommitFailure(e)) {
-            // The connection broke while committing: the write may or may not have landed. A retry with the same
-            // Idempotency-Key (or the same body, within the duplicate window) is answered with the stored receipt.
-            LOG.warnf("Commit failed for %s: %s", route, describeTypes(e));
-            Problem body = problem(ProblemType.SERVICE_UNAVAILABLE, "The connection to the database broke while saving. Retry "
-                    + "with the same Idempotency-Key (or the same body): a submission that was saved is answered with its "
-                    + "original receipt, never stored twice.", List.of(), uri);
-            return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        if (DatabaseFailures.isUnavailable(e) || DatabaseFailures.isCommitFailure(e)) {
+            return unavailable(e, DatabaseFailures.mayHaveStored(e), request, uri);
         }
         String errorId = UUID.randomUUID().toString();
         // Types and stack frames only: exception messages may quote submitted values.
@@ -278,13 +275,35 @@ public class ProblemMappers {
     }
 
     /**
-     * A commit the transaction manager could not complete. The services never mark a transaction rollback-only (their
-     * exceptions propagate as themselves), so this means the database went away during the commit.
+     * A 503 with Retry-After for a database that is out of reach or did not answer in time, or a commit that could not
+     * complete. It says only what the service knows about the request's writes: a read stores nothing; a write that
+     * failed before it was sent stored nothing; one that failed once sent (an autocommit statement, a COMMIT) may have
+     * been stored when the server resumed ({@code mayHaveStoredWrite}, from {@link DatabaseFailures#mayHaveStored}),
+     * so the client is told that the outcome is unknown and how to find out safely. A submission's retry with its
+     * Idempotency-Key (or, without one, the same body within the duplicate window) is answered with its stored receipt,
+     * never stored twice; a staff change is read back first.
      */
-    private static boolean isCommitFailure(Throwable e) {
-        return DatabaseFailures.anyCause(e, t -> t instanceof jakarta.transaction.RollbackException
-                || t instanceof jakarta.transaction.HeuristicMixedException
-                || t instanceof jakarta.transaction.HeuristicRollbackException);
+    private Response unavailable(Throwable e, boolean mayHaveStoredWrite, Request request, UriInfo uri) {
+        deadConnections.purgeSoon();
+        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        boolean mayHaveStored = !read && mayHaveStoredWrite;
+        String detail;
+        if (read) {
+            detail = "The service cannot reach its database right now; retry shortly.";
+        } else if (!mayHaveStored) {
+            detail = "The service cannot reach its database right now. Nothing was stored; retry shortly.";
+        } else if (DatabaseFailures.anyCause(e, t -> t instanceof WriteFailure)) { // the submission path's writes
+            detail = "The database stopped answering while this submission was being saved, so whether it was stored "
+                    + "is unknown. Retry with the same Idempotency-Key (without one, with the same body, soon): if it was "
+                    + "stored, the answer is its original receipt; it is never stored twice.";
+        } else {
+            detail = "The database stopped answering while this change was being saved, so whether it was applied is "
+                    + "unknown. Read the resource again before repeating the change.";
+        }
+        LOG.warnf("Database unavailable for %s %s (%s): %s", request.getMethod(), routeOf(uri),
+                mayHaveStored ? "outcome unknown" : "nothing stored", describeTypes(e));
+        Problem body = problem(ProblemType.SERVICE_UNAVAILABLE, detail, List.of(), uri);
+        return builder(503, body).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     static String describeTypes(Throwable e) {

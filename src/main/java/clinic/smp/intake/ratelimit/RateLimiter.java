@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
+import clinic.smp.intake.store.DatabaseException;
 import clinic.smp.intake.store.LocalTransactions;
 
 /**
@@ -94,7 +95,15 @@ public class RateLimiter {
         if (!config.enabled()) {
             return;
         }
-        String client = ClientKey.of(clientAddress);
+        try {
+            admitChecked(ClientKey.of(clientAddress));
+        } catch (DatabaseException e) {
+            // The buckets' statements run before the submission: whatever became of them, it was not stored.
+            throw e.beforeTheSubmission();
+        }
+    }
+
+    private void admitChecked(String client) {
         if (!take(client, perClient, 1)) {
             long wait = secondsUntilFree(client, perClient, 1);
             throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "Too many submissions from your network address. "

@@ -31,13 +31,16 @@ public class LocalTransactions {
 
     /**
      * Runs {@code work} and commits, or rolls back and rethrows. A failure of the database itself surfaces as a
-     * {@link DatabaseException} whose cause is the driver's SQLException (its SQLState tells unavailability apart).
+     * {@link DatabaseException} whose cause is the driver's SQLException (its SQLState tells unavailability apart), and
+     * which says whether the COMMIT had been sent: before it, nothing can have been stored.
      */
     public <T> T run(Work<T> work) {
+        boolean committing = false;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
+                committing = true;
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
@@ -47,22 +50,24 @@ public class LocalTransactions {
                 restoreAutoCommit(connection);
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new DatabaseException(e, committing);
         }
     }
 
     /**
      * Runs {@code work} on a pooled connection in autocommit mode: each statement is its own transaction. A failure of
-     * the database surfaces as {@link #run} describes.
+     * the database surfaces as {@link #run} describes; once {@code work} has started, it may have stored something.
      */
     public <T> T autocommit(Work<T> work) {
+        boolean sending = false;
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) { // the pool's default, unless a borrower left it otherwise
                 connection.setAutoCommit(true);
             }
+            sending = true;
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new DatabaseException(e, sending);
         }
     }
 
