@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -33,6 +36,8 @@ public class ThrowawayPostgres implements QuarkusTestResourceLifecycleManager {
     private Path dataDir;
     private int port;
     private EmbeddedPostgres server;
+    /** The postmaster while the server is frozen. */
+    private ProcessHandle frozen;
 
     @Override
     public Map<String, String> start() {
@@ -81,12 +86,66 @@ public class ThrowawayPostgres implements QuarkusTestResourceLifecycleManager {
         if (server == null) {
             return;
         }
+        thaw(); // a frozen server cannot stop
         try {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop the throwaway PostgreSQL on port " + port, e);
         } finally {
             server = null;
+        }
+    }
+
+    /**
+     * Freezes the server without stopping it ({@code kill -STOP} of the postmaster, then of every backend): its sockets
+     * stay open and the kernel still accepts connections and buffers what clients send, but nothing answers, as with a
+     * hung host, a VM paused by its hypervisor or a dead link. The postmaster goes first, so that it forks no backend
+     * that would escape.
+     */
+    public synchronized void freeze() {
+        ProcessHandle postmaster = postmaster();
+        signal("STOP", postmaster);
+        signal("STOP", postmaster.descendants().toArray(ProcessHandle[]::new));
+        frozen = postmaster;
+    }
+
+    /** Lets a {@link #freeze frozen} server run on: it then runs what it was sent meanwhile. */
+    public synchronized void thaw() {
+        if (frozen == null) {
+            return;
+        }
+        signal("CONT", frozen.descendants().toArray(ProcessHandle[]::new));
+        signal("CONT", frozen);
+        frozen = null;
+    }
+
+    private ProcessHandle postmaster() {
+        try (Stream<String> lines = Files.lines(dataDir.resolve("postmaster.pid"))) {
+            long pid = Long.parseLong(lines.findFirst().orElseThrow().trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void signal(String signal, ProcessHandle... processes) {
+        if (processes.length == 0) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        for (ProcessHandle process : processes) {
+            command.add(Long.toString(process.pid()));
+        }
+        try {
+            Process kill = new ProcessBuilder(command).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -118,7 +177,7 @@ public class ThrowawayPostgres implements QuarkusTestResourceLifecycleManager {
             long pid = Long.parseLong(lines.findFirst().orElse("").trim());
             ProcessHandle.of(pid).filter(p -> p.info().command().orElse("").contains("postgres")).ifPresent(p -> {
                 p.destroy();
-                p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
             });
         } catch (IOException | RuntimeException e) {
             // Nothing to stop, or nothing we can stop: the start below says so if the folder is still in use.
