@@ -77,6 +77,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @ExampleObject(name = ApiDocs.EXAMPLE_UNAVAILABLE, summary = "Database unreachable", value = """
                 {"type": "https://smp-clinic.example/problems/service-unavailable", "title": "Service unavailable", "status": 503,
                  "detail": "The service cannot reach its database right now. Nothing was stored; retry shortly.",
+                 "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}"""),
+        @ExampleObject(name = ApiDocs.EXAMPLE_UNAVAILABLE_OUTCOME_UNKNOWN, summary = "Database stopped answering while saving", value = """
+                {"type": "https://smp-clinic.example/problems/service-unavailable", "title": "Service unavailable", "status": 503,
+                 "detail": "The database stopped answering while this submission was being saved, so whether it was stored is unknown. Retry with the same Idempotency-Key (without one, with the same body, soon): if it was stored, the answer is its original receipt; it is never stored twice.",
                  "instance": "urn:smp-clinic:request:4f9c2a8e-1b7d-4c2a-9a51-2d1e8c3b6a90"}""")
 }))
 public class ApiDocs extends Application {
@@ -99,5 +103,6 @@ public class ApiDocs extends Application {
     public static final String EXAMPLE_PRECONDITION_FAILED = "preconditionFailed";
     public static final String EXAMPLE_PRECONDITION_REQUIRED = "preconditionRequired";
     public static final String EXAMPLE_UNAVAILABLE = "serviceUnavailable";
+    public static final String EXAMPLE_UNAVAILABLE_OUTCOME_UNKNOWN = "serviceUnavailableOutcomeUnknown";
     public static final String EXAMPLE_RATE_LIMITED = "rateLimited";
 }

@@ -71,9 +71,18 @@ public class ProblemResponsesFilter implements OASFilter {
                     }
                 }
                 addIfAbsent(responses, "500", "Unexpected failure; nothing was stored.", ApiDocs.EXAMPLE_INTERNAL);
-                APIResponse unavailable = addIfAbsent(responses, "503",
-                        "The database is unreachable; nothing was stored. Retry after the given delay.",
-                        ApiDocs.EXAMPLE_UNAVAILABLE);
+                boolean submission = operation.getExtensions() != null
+                        && operation.getExtensions().containsKey(RateLimited.OPENAPI_EXTENSION);
+                APIResponse unavailable = submission
+                        ? addIfAbsent(responses, "503", "The database is unreachable or did not answer in time. Retry "
+                                + "after the given delay. The detail says whether nothing was stored, or whether the "
+                                + "outcome is unknown: then retry with the same Idempotency-Key, which answers with "
+                                + "the stored receipt if it was stored.", ApiDocs.EXAMPLE_UNAVAILABLE,
+                                ApiDocs.EXAMPLE_UNAVAILABLE_OUTCOME_UNKNOWN)
+                        : addIfAbsent(responses, "503", "The database is unreachable or did not answer in time. Retry "
+                                + "after the given delay. For a change, the detail says whether nothing was stored, or "
+                                + "whether the outcome is unknown (read the resource again before repeating it).",
+                                ApiDocs.EXAMPLE_UNAVAILABLE);
                 if (unavailable != null) {
                     unavailable.addHeader("Retry-After", retryAfter());
                 }
