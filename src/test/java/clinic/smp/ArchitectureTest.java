@@ -31,7 +31,7 @@ class ArchitectureTest {
      * JDBC belongs to the submission store and to the classes that read or write their own tables: repositories and
      * queries; the reference allocator and the rate limiter, whose one statement each runs off Hibernate; the CSV
      * export, which streams rows; the classification of the driver's failures; and the start-up guard of the embedded
-     * database.
+     * database, and the readiness probe.
      */
     @Test
     void onlyTheStoreAndDataAccessClassesUseJdbc() {
@@ -41,6 +41,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("clinic.smp.lead.LeadCsvExport")
                 .and().doNotHaveFullyQualifiedName("clinic.smp.common.problem.DatabaseFailures")
                 .and().doNotHaveFullyQualifiedName("clinic.smp.common.EmbeddedDatabaseGuard")
+                .and().doNotHaveFullyQualifiedName("clinic.smp.common.DatabaseReadiness")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..").check(SERVICE);
     }
 }
