@@ -120,7 +120,8 @@ public class FormIntake {
             if (Quarantine.isTripped(honeypot)) {
                 return EventLoops.blocking(() -> QuarkusTransaction.requiringNew().call(() -> {
                     SubmissionRows rows = prepared.rows();
-                    quarantine.keep(rows.id(), kind.name(), reference, toJson(canonical), rows.receivedAt());
+                    quarantine.keep(rows.id(), kind.name(), reference, rows.person().emailKey(), rows.person().phone(),
+                            toJson(canonical), rows.receivedAt());
                     return new SubmissionResult(prepared.response(), false);
                 }));
             }

@@ -4,7 +4,9 @@ import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -20,11 +26,13 @@ import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
 import clinic.smp.consent.ConsentLedger;
 import clinic.smp.consent.ConsentPurpose;
+import clinic.smp.intake.honeypot.Quarantine;
 import clinic.smp.lead.LeadChangeKind;
 import clinic.smp.lead.LeadRepository;
 import clinic.smp.lead.LeadService;
 import clinic.smp.privacy.api.ErasureReceipt;
 import clinic.smp.privacy.api.PersonalDataExport;
+import clinic.smp.privacy.api.QuarantinedSubmissionView;
 
 /**
  * The person's rights over what the clinic holds about them: a copy of everything (export), withdrawal of a
@@ -35,26 +43,70 @@ public class PersonalData {
 
     private static final Logger LOG = Logger.getLogger(PersonalData.class);
     static final String RETENTION = "retention policy";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    /**
+     * The person's quarantined submissions: those with any email or phone the person ever gave the clinic (the
+     * lead's, and each enquiry's and assessment's), compared as the lead compares them. {@code :id} is the lead.
+     */
+    private static final String PERSONS_QUARANTINE = """
+            with person as (
+                select email, phone from lead where id = :id
+                union select email, phone from enquiry where lead_id = :id
+                union select email, phone from assessment where lead_id = :id)
+            %s quarantined_submission q
+             where lower(q.email_key) in (select lower(email) from person where email is not null)
+                or q.phone_key in (select phone from person where phone is not null)""";
 
     private final EntityManager em;
     private final LeadService leads;
     private final LeadRepository leadRepository;
     private final ConsentLedger consents;
+    private final Quarantine quarantine;
     private final PrivacyConfig config;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public PersonalData(EntityManager em, LeadService leads, LeadRepository leadRepository, ConsentLedger consents,
-            PrivacyConfig config, Clock clock) {
+            Quarantine quarantine, PrivacyConfig config, ObjectMapper json, Clock clock) {
         this.em = em;
         this.leads = leads;
         this.leadRepository = leadRepository;
         this.consents = consents;
+        this.quarantine = quarantine;
         this.config = config;
+        this.json = json;
         this.clock = clock;
     }
 
+    @Transactional
     public PersonalDataExport export(UUID leadId) {
-        return new PersonalDataExport(clock.instant(), leads.detail(leadId));
+        return new PersonalDataExport(clock.instant(), leads.detail(leadId), quarantined(leadId));
+    }
+
+    private List<QuarantinedSubmissionView> quarantined(UUID leadId) {
+        List<Object[]> rows = em.createNativeQuery(PERSONS_QUARANTINE.formatted(
+                "select q.id, q.kind, q.reference, q.received_at, cast(q.body as text) from")
+                + " order by q.received_at, q.id", Object[].class).setParameter("id", leadId).getResultList();
+        return rows.stream().map(row -> new QuarantinedSubmissionView((UUID) row[0], (String) row[1], (String) row[2],
+                toInstant(row[3]), parse((String) row[4]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return value instanceof Date date ? date.toInstant() : (Instant) value; // a java.sql.Timestamp is a Date
+    }
+
+    private Map<String, Object> parse(String body) {
+        try {
+            return json.readValue(body, JSON_OBJECT);
+        } catch (JsonProcessingException e) {
+            // Never the body itself in the message: it is personal data.
+            throw new IllegalStateException("a quarantined submission's body is not a JSON object");
+        }
     }
 
     /** Records that the person withdrew {@code purpose}; earlier decisions stay in the ledger as they were. */
@@ -71,7 +123,7 @@ public class PersonalData {
 
     /**
      * Erases the person: their lead, enquiries, assessments (answers and triage inputs), status history, consent
-     * records and the idempotency records of their submissions. What stays: de-identified triage statistics
+     * records, the idempotency records of their submissions and their quarantined submissions. What stays: de-identified triage statistics
      * (outcome, applications, ruleset, month), the fact of the erasure, and an ERASED change so that CRMs delete their
      * copy.
      */
@@ -83,6 +135,8 @@ public class PersonalData {
         if (locked == 0) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No lead has this id.");
         }
+        // First, while the submissions that name the person's emails and phones are still there.
+        execute(PERSONS_QUARANTINE.formatted("delete from"), leadId);
         execute("""
                 insert into triage_statistic (kind, outcome, applications, ruleset_fingerprint, evaluated_month)
                 select kind, outcome, applications, ruleset_fingerprint, cast(date_trunc('month', evaluated_on) as date)
@@ -125,6 +179,11 @@ public class PersonalData {
         int erased = eraseInactiveSince(clock.instant().minus(config.retention()));
         if (erased > 0) {
             LOG.infof("Retention: erased %d leads inactive for %s", erased, config.retention());
+        }
+        int expired = quarantine.deleteReceivedBefore(clock.instant().minus(config.quarantineRetention()));
+        if (expired > 0) {
+            LOG.infof("Retention: deleted %d quarantined submissions older than %s", expired,
+                    config.quarantineRetention());
         }
     }
 

@@ -12,6 +12,10 @@ public interface PrivacyConfig {
     @WithDefault("P1095D")
     Duration retention();
 
+    /** Honeypot-caught submissions are deleted this long after they arrived, whoever they name. */
+    @WithDefault("P30D")
+    Duration quarantineRetention();
+
     /** Published privacy-notice versions; each has its text in privacy-notices/<version>.md. */
     java.util.List<String> notices();
 

@@ -54,7 +54,8 @@ public class PrivacyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "exportPersonalData", summary = "Export everything held about a person", description = """
             The person's lead, enquiries, assessments with answers and every triage, status history and consent \
-            ledger, as one JSON document, for a subject access request. Role: staff.""")
+            ledger, and the honeypot-caught submissions that carry any of their emails or phones (`quarantined`), \
+            as one JSON document, for a subject access request. Role: staff.""")
     @APIResponse(responseCode = "200", description = "The document.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataExport.class), examples = @ExampleObject(name = "export", value = "{\"exportedAt\": \"2026-11-24T10:00:00Z\", \"data\": {\"lead\": {\"id\": \"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\", \"name\": \"Alex Morgan\", \"status\": \"NEW\", \"latestApplications\": [], \"hasAssessment\": false, \"marketingConsent\": false, \"createdAt\": \"2026-11-23T21:05:00Z\", \"updatedAt\": \"2026-11-23T21:05:00Z\", \"version\": 0}, \"enquiries\": [], \"assessments\": [], \"statusHistory\": [], \"consents\": []}}")))
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
     public Response export(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
@@ -83,7 +84,8 @@ public class PrivacyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "erasePersonalData", summary = "Erase a person", description = """
             Deletes the person's lead, enquiries, assessments (answers and triage inputs), status history, consent \
-            records and the idempotency records of their submissions, in one transaction. De-identified triage \
+            records, the idempotency records of their submissions and the quarantined (honeypot-caught) \
+            submissions that carry any of their emails or phones, in one transaction. De-identified triage \
             statistics are kept. CRMs receive an ERASED tombstone in the change feed and must delete their copy. \
             Role: staff.""")
     @APIResponse(responseCode = "200", description = "Erased.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErasureReceipt.class), examples = @ExampleObject(name = "erased", value = "{\"leadId\": \"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\", \"erasedAt\": \"2026-11-24T10:00:00Z\"}")))
