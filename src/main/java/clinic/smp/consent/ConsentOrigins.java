@@ -2,17 +2,18 @@ package clinic.smp.consent;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Reads a consent's origin off the HTTP request (the address honours X-Forwarded-For from trusted proxies only). */
+import clinic.smp.common.http.ClientAddress;
+
+/** Reads a consent's origin off the HTTP request: the client address as {@link ClientAddress} decides it. */
 public final class ConsentOrigins {
 
     private ConsentOrigins() {
     }
 
-    public static ConsentOrigin of(HttpServerRequest request) {
+    public static ConsentOrigin of(HttpServerRequest request, ClientAddress clientAddress) {
         if (request == null) {
             return ConsentOrigin.UNKNOWN;
         }
-        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new ConsentOrigin(ip, request.getHeader("User-Agent"));
+        return new ConsentOrigin(clientAddress.of(request), request.getHeader("User-Agent"));
     }
 }

@@ -32,6 +32,7 @@ import clinic.smp.assessment.AssessmentService;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.common.http.RateLimited;
+import clinic.smp.common.http.ClientAddress;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
 import clinic.smp.triage.api.TriageExamples;
@@ -42,9 +43,11 @@ import clinic.smp.common.problem.Problem;
 public class AssessmentResource {
 
     private final AssessmentService service;
+    private final ClientAddress clientAddress;
 
-    public AssessmentResource(AssessmentService service) {
+    public AssessmentResource(AssessmentService service, ClientAddress clientAddress) {
         this.service = service;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -76,7 +79,7 @@ public class AssessmentResource {
     public Uni<RestResponse<String>> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             AssessmentRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
-        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).map(SubmissionResult::toResponse);
+        return service.submit(request, idempotencyKey, ConsentOrigins.of(http, clientAddress)).map(SubmissionResult::toResponse);
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })

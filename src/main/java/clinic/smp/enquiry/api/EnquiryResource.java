@@ -31,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.common.http.RateLimited;
+import clinic.smp.common.http.ClientAddress;
 import clinic.smp.consent.ConsentOrigins;
 import clinic.smp.security.Roles;
 import clinic.smp.enquiry.EnquiryService;
@@ -40,9 +41,11 @@ import clinic.smp.enquiry.EnquiryService;
 public class EnquiryResource {
 
     private final EnquiryService service;
+    private final ClientAddress clientAddress;
 
-    public EnquiryResource(EnquiryService service) {
+    public EnquiryResource(EnquiryService service, ClientAddress clientAddress) {
         this.service = service;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -75,7 +78,7 @@ public class EnquiryResource {
     public Uni<RestResponse<String>> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             EnquiryRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
-        return service.submit(request, idempotencyKey, ConsentOrigins.of(http)).map(SubmissionResult::toResponse);
+        return service.submit(request, idempotencyKey, ConsentOrigins.of(http, clientAddress)).map(SubmissionResult::toResponse);
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })

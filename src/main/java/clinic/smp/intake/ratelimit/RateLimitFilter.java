@@ -11,12 +11,13 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 import io.vertx.core.http.HttpServerRequest;
 
 import clinic.smp.common.EventLoops;
+import clinic.smp.common.http.ClientAddress;
 
 /**
  * Runs the rate limits on the operations marked {@link RateLimited}, before their body is parsed: an admitted request
  * costs one small statement (and, once per batch of the global budget, a second), a refused one two (the second reads
- * how long to wait), plus the buffering of at most 64 KiB; never a parse or a transaction. The address honours
- * X-Forwarded-For from trusted proxies only ({@code quarkus.http.proxy.trusted-proxies}).
+ * how long to wait), plus the buffering of at most 64 KiB; never a parse or a transaction. The client is the one
+ * {@link ClientAddress} names.
  *
  * <p>
  * The operations run on an event loop, and the check is a blocking statement: the request is suspended while a
@@ -27,12 +28,14 @@ import clinic.smp.common.EventLoops;
 public class RateLimitFilter implements ContainerRequestFilter {
 
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
 
     @Context
     HttpServerRequest request;
 
-    public RateLimitFilter(RateLimiter limiter) {
+    public RateLimitFilter(RateLimiter limiter, ClientAddress clientAddress) {
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -40,7 +43,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (!limiter.enabled()) {
             return;
         }
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address = clientAddress.of(request);
         ResteasyReactiveContainerRequestContext suspended = (ResteasyReactiveContainerRequestContext) context;
         suspended.suspend();
         EventLoops.blocking(() -> {
