@@ -17,7 +17,7 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Per client address (the X-Forwarded-For client behind a trusted proxy; an IPv6 address counts by its /64). */
+    /** Per client address (as ClientAddress decides it; an IPv6 address counts by its /64). */
     Limit perClient();
 
     /** For all clients together: keeps a flood from many addresses off the database. */
