@@ -123,9 +123,9 @@ public class PersonalData {
 
     /**
      * Erases the person: their lead, enquiries, assessments (answers and triage inputs), status history, consent
-     * records, the idempotency records of their submissions and their quarantined submissions. What stays: de-identified triage statistics
-     * (outcome, applications, ruleset, month), the fact of the erasure, and an ERASED change so that CRMs delete their
-     * copy.
+     * records, the idempotency records of their submissions and their quarantined submissions. What stays:
+     * de-identified triage statistics (outcome, applications, ruleset, month), the fact of the erasure, and an ERASED
+     * change so that CRMs delete their copy.
      */
     @Transactional
     public ErasureReceipt erase(UUID leadId, String erasedBy, String reason) {

@@ -102,7 +102,8 @@ class ErasureLeavesNoTraceTest {
         trappedEnquiry.put("website", "http://cheap-pills.example");
         client(address, userAgent).body(trappedEnquiry).post("/api/v1/enquiries").then().statusCode(201);
         Map<String, Object> trappedAssessment = AssessmentResourceTest.assessment(answers);
-        trappedAssessment.put("contact", Map.of("name", name, "phone", "0" + nationalDigits, "preferredChannel", "PHONE"));
+        trappedAssessment.put("contact",
+                Map.of("name", name, "phone", "0" + nationalDigits, "preferredChannel", "PHONE"));
         trappedAssessment.put("website", "http://cheap-pills.example");
         client(address, userAgent).body(trappedAssessment).post("/api/v1/assessments").then().statusCode(201);
 
@@ -125,7 +126,7 @@ class ErasureLeavesNoTraceTest {
                 .doesNotContain(value.toLowerCase(Locale.ROOT)));
     }
 
-    /** A public client behind the trusted proxy (the test connects from 127.0.0.1): the address is the forwarded one. */
+    /** A public client behind the trusted proxy (the test connects from 127.0.0.1): the forwarded address counts. */
     static RequestSpecification client(String address, String userAgent) {
         return given().contentType(ContentType.JSON).header("X-Forwarded-For", address).header("User-Agent", userAgent);
     }
@@ -145,7 +146,8 @@ class ErasureLeavesNoTraceTest {
                     tables.add(rs.getString(1));
                 }
             }
-            assertThat(tables).as("the catalog lists the tables").contains("public.lead", "public.quarantined_submission");
+            assertThat(tables).as("the catalog lists the tables")
+                    .contains("public.lead", "public.quarantined_submission");
             for (String table : tables) {
                 text.append("-- ").append(table).append('\n');
                 try (ResultSet rs = statement.executeQuery("select cast(t as text) from " + table + " t")) {

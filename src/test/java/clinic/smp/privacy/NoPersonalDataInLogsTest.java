@@ -114,8 +114,8 @@ class NoPersonalDataInLogsTest {
         client().body(invalid).post("/api/v1/enquiries").then().statusCode(400);
         client().body("{\"name\": \"" + NAME + "\", \"email\": \"" + EMAIL + "\", ").post("/api/v1/enquiries").then()
                 .statusCode(400);
-        client().body("{\"name\": [\"" + NAME + "\"], \"email\": {\"" + EMAIL + "\": 1}, \"message\": \"" + MESSAGE + "\"}")
-                .post("/api/v1/enquiries").then().statusCode(400);
+        client().body("{\"name\": [\"" + NAME + "\"], \"email\": {\"" + EMAIL + "\": 1}, \"message\": \"" + MESSAGE
+                + "\"}").post("/api/v1/enquiries").then().statusCode(400);
         client().body("{\"name\": \"" + NAME + "\", \"" + EMAIL + "\": \"" + PHONE + "\"}").post("/api/v1/enquiries")
                 .then().statusCode(400);
         client().body("{\"name\": \"" + NAME + "\", \"preferredChannel\": \"" + EMAIL + "\"}").post("/api/v1/enquiries")

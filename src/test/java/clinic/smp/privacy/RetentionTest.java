@@ -65,8 +65,8 @@ class RetentionTest {
     void quarantinedSubmissionsExpireAfterTheirOwnRetentionWhoeverTheyName() {
         Map<String, Object> trapped = People.minimalEnquiry();
         trapped.put("website", "http://cheap-pills.example");
-        String old = given().contentType(ContentType.JSON).body(trapped).post("/api/v1/enquiries").then().statusCode(201)
-                .extract().path("id");
+        String old = given().contentType(ContentType.JSON).body(trapped).post("/api/v1/enquiries").then()
+                .statusCode(201).extract().path("id");
         trapped = People.minimalEnquiry();
         trapped.put("website", "http://cheap-pills.example");
         String recent = given().contentType(ContentType.JSON).body(trapped).post("/api/v1/enquiries").then()

@@ -78,7 +78,8 @@ public class EnquiryResource {
     public Uni<RestResponse<String>> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
             EnquiryRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
-        return service.submit(request, idempotencyKey, ConsentOrigins.of(http, clientAddress)).map(SubmissionResult::toResponse);
+        return service.submit(request, idempotencyKey, ConsentOrigins.of(http, clientAddress))
+                .map(SubmissionResult::toResponse);
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })

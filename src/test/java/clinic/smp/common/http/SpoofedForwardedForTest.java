@@ -59,7 +59,8 @@ class SpoofedForwardedForTest {
     static List<String> consentAddresses(String enquiryId) {
         String lead = TestKeys.asStaff().get("/api/v1/enquiries/" + enquiryId).then().statusCode(200).extract()
                 .path("leadId");
-        return TestKeys.asStaff().get("/api/v1/leads/" + lead).then().statusCode(200).extract().path("consents.sourceIp");
+        return TestKeys.asStaff().get("/api/v1/leads/" + lead).then().statusCode(200).extract()
+                .path("consents.sourceIp");
     }
 
     @Test
