@@ -102,7 +102,8 @@ class SchemaFileTest {
     }
 
     private static String header(int major) {
-        return "-- The schema after every migration in db/migration, as PostgreSQL " + major + "'s pg_dump --schema-only"
+        return "-- The schema after every migration in db/migration, as PostgreSQL " + major
+                + "'s pg_dump --schema-only"
                 + " prints it\n-- (Flyway's history table left out). Generated: do not edit. SchemaFileTest checks it;"
                 + " refresh it with\n--   " + REFRESH + "\n\n";
     }
@@ -138,8 +139,9 @@ class SchemaFileTest {
      * {@code /usr/lib/postgresql/MAJOR/bin/pg_dump}, else {@code pg_dump} on the PATH.
      */
     private static String pgDump(int major) {
-        String install = "Install PostgreSQL " + major + "'s client (Debian and Ubuntu: apt-get install postgresql-client-"
-                + major + "; .ci/run does) or point -Dschema.pg_dump at its pg_dump.";
+        String install =
+                "Install PostgreSQL " + major + "'s client (Debian and Ubuntu: apt-get install postgresql-client-"
+                        + major + "; .ci/run does) or point -Dschema.pg_dump at its pg_dump.";
         List<String> candidates = new ArrayList<>();
         Optional.ofNullable(System.getProperty("schema.pg_dump")).ifPresent(candidates::add);
         candidates.add("/usr/lib/postgresql/" + major + "/bin/pg_dump");
