@@ -48,7 +48,7 @@ public interface IntakeConfig {
          * The most submissions one batch stores (at most 64: see {@code IdempotencyKeys#storeFirstContacts}). An
          * assessment sends PostgreSQL about 6.6 KB, an enquiry 1.7 KB. Batches of 29-32 assessments (about 200 KB)
          * sent over loopback stalled for 200 ms now and then, TCP's minimum retransmission time (a p99 of 155-200 ms
-         * at 64 connections); batches of 16 did not (bench/RESULTS.md, change 24).
+         * at 64 connections); batches of 16 did not (bench/HISTORY.md, change 24).
          */
         @WithDefault("16")
         @Min(1)
@@ -58,7 +58,7 @@ public interface IntakeConfig {
         /**
          * Batches of one statement (one form, as many advisory locks) running at once; submissions arriving meanwhile
          * wait for the next one. One: fewer, larger batches cost less per submission, in the JVM and in PostgreSQL
-         * (bench/RESULTS.md, change 23).
+         * (bench/HISTORY.md, change 23).
          */
         @WithDefault("1")
         @Min(1)
