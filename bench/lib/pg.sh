@@ -1,25 +1,21 @@
 # The throwaway PostgreSQL 15 server: fsync and synchronous_commit at their defaults (on), checkpoints spaced out,
 # pg_stat_statements preloaded, statement log as csvlog (log_statement is switched on only for the capture).
 
+# The server itself (initdb, port, socket, start and stop) is scripts/throwaway-pg.sh's, shared with soak/run.
+source "$ROOT/scripts/throwaway-pg.sh"
+
 PG_DIR=   # set by pg_start
 
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR/sock" -p "$PG_PORT" -U postgres -d smp "$@"; }
+psql_admin() { tpg_psql -d smp "$@"; }
 psql_value() { psql_admin -At -c "$1"; }
 
 pg_start() {
   PG_DIR=$WORK/pg
+  TPG_BIN=$PG_BIN TPG_DIR=$PG_DIR TPG_PORT=$PG_PORT TPG_NOTE=note_cmd
   [[ -x $PG_BIN/initdb ]] || die "PostgreSQL 15 binaries not found in $PG_BIN (apt-get install postgresql-15)"
-  if ss -ltn "( sport = :$PG_PORT )" | grep -q LISTEN; then die "port $PG_PORT is taken"; fi
-  rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"/{sock,log}
-  chown -R postgres:postgres "$PG_DIR"
-  # Debian's PostgreSQL binaries refuse to run as root.
-  run_cmd runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C \
-    > "$PG_DIR/log/initdb.log"
+  tpg_init || die "cannot set up the throwaway PostgreSQL in $PG_DIR"
   cat >> "$PG_DIR/data/postgresql.conf" <<CONF
 # bench/run
-port = $PG_PORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$PG_DIR/sock'
 max_connections = 300
 shared_buffers = 256MB
 shared_preload_libraries = 'pg_stat_statements'
@@ -36,17 +32,16 @@ log_statement = 'none'
 max_wal_size = 16GB
 checkpoint_timeout = 30min
 CONF
-  note_cmd "# postgresql.conf additions: $(grep -A20 '^# bench/run' "$PG_DIR/data/postgresql.conf" | grep -v '^#' | tr '\n' ';')"
-  run_cmd runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log/startup.log" -w start > /dev/null
+  note_cmd "# postgresql.conf additions: $(sed -n '/^# scripts\/throwaway-pg.sh/,$p' "$PG_DIR/data/postgresql.conf" | grep -v '^#' | tr '\n' ';')"
+  tpg_start || die "the throwaway PostgreSQL did not start (see $PG_DIR/log)"
   PG_STARTED=1
-  psql -X -q -h "$PG_DIR/sock" -p "$PG_PORT" -U postgres -d postgres \
-    -c "create role smp login password 'smp'" -c "create database smp owner smp"
+  tpg_psql -d postgres -c "create role smp login password 'smp'" -c "create database smp owner smp"
   psql_admin -c "create extension pg_stat_statements"
 }
 
 pg_stop() {
   [[ -n ${PG_STARTED:-} ]] || return 0
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop > /dev/null 2>&1 || true
+  tpg_stop fast > /dev/null 2>&1 || true
   PG_STARTED=
 }
 
