@@ -217,7 +217,9 @@ CREATE TABLE public.quarantined_submission (
     kind character varying(16) NOT NULL,
     reference character varying(16) NOT NULL,
     body jsonb NOT NULL,
-    received_at timestamp with time zone NOT NULL
+    received_at timestamp with time zone NOT NULL,
+    email_key character varying(254),
+    phone_key character varying(20)
 );
 
 --
@@ -475,6 +477,18 @@ CREATE INDEX lead_status_created_idx ON public.lead USING btree (status, created
 --
 
 CREATE INDEX lead_status_outcome_created_idx ON public.lead USING btree (status, latest_outcome, created_at DESC, id DESC);
+
+--
+-- Name: quarantined_submission_email_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX quarantined_submission_email_key_idx ON public.quarantined_submission USING btree (lower((email_key)::text));
+
+--
+-- Name: quarantined_submission_phone_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX quarantined_submission_phone_key_idx ON public.quarantined_submission USING btree (phone_key);
 
 --
 -- Name: quarantined_submission_received_idx; Type: INDEX; Schema: public; Owner: -
