@@ -9,10 +9,7 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Runs a public submission as one local JDBC transaction on a pooled connection (BEGIN travels with the first
- * statement and COMMIT is the last round trip), or as autocommit statements. The submission path writes with plain
- * prepared statements, not through Hibernate and the JTA transaction manager: measured in bench/, those two were most
- * of the CPU a submission cost, for statements that need neither entity state nor distributed transactions.
- * Everything else (reads, staff updates) stays with Hibernate ORM.
+ * statement and COMMIT is the last round trip), or as autocommit statements; why not Hibernate: see package-info.
  */
 @ApplicationScoped
 public class LocalTransactions {
