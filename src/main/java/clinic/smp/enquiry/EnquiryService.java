@@ -23,6 +23,7 @@ import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.FormIntake;
 import clinic.smp.intake.NormalizedContact;
+import clinic.smp.intake.Text;
 import clinic.smp.intake.store.StoredResponse;
 import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.intake.store.SubmissionRows;
@@ -58,7 +59,8 @@ public class EnquiryService {
         }
         ContactNormalizer.throwIfAny(violations);
 
-        String message = request.message() == null || request.message().isBlank() ? null : request.message().strip();
+        String message = request.message() == null || Text.isBlank(request.message()) ? null
+                : Text.strip(request.message());
         String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
         Canonical canonical = new Canonical(contact, request.topic(), message, locale, request.consent(),
                 request.attribution());

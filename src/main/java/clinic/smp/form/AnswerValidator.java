@@ -12,6 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import clinic.smp.common.problem.Problem.FieldViolation;
+import clinic.smp.intake.Text;
 
 /**
  * Checks submitted answers against {@link AssessmentForm}: unknown question codes, answers of the wrong type or
@@ -28,7 +29,7 @@ public final class AnswerValidator {
 
     /** A form version other than the current one is the client's mistake: the questions may have changed. */
     public static void checkVersion(String formVersion, List<FieldViolation> violations) {
-        if (formVersion != null && !formVersion.isBlank() && !AssessmentForm.VERSION.equals(formVersion)) {
+        if (formVersion != null && !Text.isBlank(formVersion) && !AssessmentForm.VERSION.equals(formVersion)) {
             violations.add(new FieldViolation("formVersion", "is not the current form version ("
                     + AssessmentForm.VERSION + "): fetch GET /api/v1/assessment-form again"));
         }

@@ -23,6 +23,7 @@ import clinic.smp.consent.ConsentRecord;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.enquiry.EnquiryRepository;
 import clinic.smp.enquiry.api.EnquiryView;
+import clinic.smp.intake.Text;
 import clinic.smp.lead.api.ConsentView;
 import clinic.smp.lead.api.LeadDetail;
 import clinic.smp.lead.api.LeadSummary;
@@ -115,7 +116,7 @@ public class LeadService {
         change.leadId = id;
         change.from = lead.status;
         change.to = update.status();
-        change.note = update.note() == null || update.note().isBlank() ? null : update.note().strip();
+        change.note = update.note() == null || Text.isBlank(update.note()) ? null : Text.strip(update.note());
         change.changedAt = now;
         change.changedBy = changedBy;
         em.persist(change);

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,6 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
+import clinic.smp.intake.NotBlankText;
 import clinic.smp.intake.SingleLine;
 import clinic.smp.intake.Text;
 
@@ -47,7 +47,7 @@ public class ApiKeyResource {
 
     @Schema(name = "NewApiKey", description = "A key to create: who it is for and its roles.")
     public record NewApiKey(
-            @NotBlank(message = "is required") @Size(max = 100) @SingleLine @Schema(pattern = Text.SINGLE_LINE, required = true, example = "hubspot-sync") String name,
+            @NotBlankText @Size(max = 100) @SingleLine @Schema(pattern = Text.REQUIRED_SINGLE_LINE, description = Text.REQUIRED_DESCRIPTION, required = true, example = "hubspot-sync") String name,
             @NotEmpty(message = "is required: give crm, staff or both") @Schema(required = true, example = "[\"crm\"]") List<@Pattern(regexp = "crm|staff", message = "must be crm or staff") String> roles) {
     }
 

@@ -15,6 +15,7 @@ import io.quarkus.runtime.Startup;
 import clinic.smp.common.Ids;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
+import clinic.smp.intake.Text;
 
 /** Creates, lists, revokes and checks API keys. Built at startup, so a malformed bootstrap key stops the start. */
 @Startup
@@ -63,7 +64,7 @@ public class ApiKeys {
         ApiKeySecrets.NewKey secret = ApiKeySecrets.generate();
         ApiKey key = new ApiKey();
         key.id = Ids.newId(clock);
-        key.name = name.strip();
+        key.name = Text.strip(name);
         key.prefix = secret.prefix();
         key.secretHash = ApiKeySecrets.hash(secret.key());
         key.roles = String.join(",", new LinkedHashSet<>(roles));

@@ -26,6 +26,7 @@ import clinic.smp.form.Answers;
 import clinic.smp.form.AssessmentForm;
 import clinic.smp.form.ProfileMapper;
 import clinic.smp.intake.ContactNormalizer;
+import clinic.smp.intake.Text;
 import clinic.smp.triage.api.TriageEntry;
 import clinic.smp.triage.api.TriageView;
 
@@ -68,7 +69,7 @@ public class TriageService {
     public TriageView dryRun(String formVersion, Map<String, JsonNode> rawAnswers) {
         LocalDate today = today();
         List<FieldViolation> violations = ContactNormalizer.newViolations();
-        if (formVersion == null || formVersion.isBlank()) {
+        if (formVersion == null || Text.isBlank(formVersion)) {
             violations.add(new FieldViolation("formVersion", "is required"));
         } else {
             AnswerValidator.checkVersion(formVersion, violations);

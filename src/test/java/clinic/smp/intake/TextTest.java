@@ -68,4 +68,69 @@ class TextTest {
             agree(new String(text));
         }
     }
+
+    private static final Pattern NOT_BLANK = Pattern.compile(Text.NOT_BLANK);
+    private static final Pattern INVISIBLE = Pattern.compile("[" + Text.INVISIBLE + "]");
+    private static final Pattern REQUIRED_SINGLE_LINE = Pattern.compile(Text.REQUIRED_SINGLE_LINE);
+    private static final Pattern REQUIRED_MULTI_LINE = Pattern.compile(Text.REQUIRED_MULTI_LINE);
+
+    /** The blank and invisible classes the contract publishes agree with the Java definitions on every code point. */
+    @Test
+    void blankAndInvisibleAgreeWithTheirPatternsOnEveryCodePoint() {
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            String one = new String(Character.toChars(c));
+            boolean blank = Text.isBlank(one);
+            if (blank == NOT_BLANK.matcher(one).find() || Text.hasInvisible(one) != INVISIBLE.matcher(one).matches()) {
+                throw new AssertionError(String.format("U+%04X: isBlank %s, hasInvisible %s", c, blank,
+                        Text.hasInvisible(one)));
+            }
+        }
+    }
+
+    /** The fuzzer's finds, and the other ways to show nothing. */
+    @Test
+    void textThatShowsNothingIsBlank() {
+        for (String blank : List.of("", " ", "\t", "\n \r\n", "\u00A0", "\u2007", "\u202F", "\u3000", "\u200B", "\u200C",
+                "\u200D", "\u200E", "\u200F", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\u206D", "\u00AD",
+                "\uFEFF", "\uFFFE", "\uFFFF", "\uFDD0", "\u0378", "\u034F", "\u115F", "\u3164", "\uFFA0", "\u2800",
+                "\u180E", "\uFE0F", "\uDB40\uDC20", "\uDB40\uDD00", "\uD800", " \u200B\u00A0\uFEFF\u2060 ")) {
+            assertThat(Text.isBlank(blank)).as(escaped(blank)).isTrue();
+            assertThat(REQUIRED_SINGLE_LINE.matcher(blank).matches()).as(escaped(blank)).isFalse();
+            assertThat(REQUIRED_MULTI_LINE.matcher(blank).matches()).as(escaped(blank)).isFalse();
+        }
+        for (String shown : List.of("a", "Sam", "\u200BSam", "\u00A0.", "\uD83D\uDE00", "\u0301", "\uE000", "\u3000\u5B89",
+                "\u05D0", "-")) {
+            assertThat(Text.isBlank(shown)).as(escaped(shown)).isFalse();
+            assertThat(REQUIRED_SINGLE_LINE.matcher(shown).matches()).as(escaped(shown)).isTrue();
+        }
+    }
+
+    /** A required pattern is its free-text pattern and "not blank", in Java as in the contract. */
+    @Test
+    void requiredPatternsAreFreeTextAndNotBlank() {
+        char[] tricky = { 'a', ' ', '\t', '\n', '\u0000', '\u00A0', '\u200B', '\u202E', '\uFEFF', '\uFFFE', '\uD800',
+                '\uDC00', '\u3164' };
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            char[] chars = new char[random.nextInt(5)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = tricky[random.nextInt(tricky.length)];
+            }
+            String text = new String(chars);
+            assertThat(REQUIRED_SINGLE_LINE.matcher(text).matches()).as(escaped(text))
+                    .isEqualTo(Text.isSingleLine(text) && !Text.isBlank(text));
+            assertThat(REQUIRED_MULTI_LINE.matcher(text).matches()).as(escaped(text))
+                    .isEqualTo(Text.isMultiLine(text) && !Text.isBlank(text));
+        }
+    }
+
+    @Test
+    void stripRemovesSpacesAndFormatCharactersAtTheEdgesOnly() {
+        assertThat(Text.strip("\u00A0\u200B Sam\u00A0Lee\uFEFF\u202F")).isEqualTo("Sam\u00A0Lee");
+        assertThat(Text.strip(" \u200B ")).isEmpty();
+        // A variation selector and the tags of a flag emoji are part of what shows.
+        assertThat(Text.strip("Sam \u2764\uFE0F")).isEqualTo("Sam \u2764\uFE0F");
+        String england = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+        assertThat(Text.strip("Sam " + england)).isEqualTo("Sam " + england);
+    }
 }

@@ -1,7 +1,6 @@
 package clinic.smp.enquiry.api;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,13 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import clinic.smp.enquiry.EnquiryTopic;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactChannel;
+import clinic.smp.intake.NotBlankText;
 import clinic.smp.intake.SingleLine;
 import clinic.smp.intake.MultiLine;
 import clinic.smp.intake.Text;
 
 @Schema(name = "EnquiryRequest", description = "The clinic's contact form. Give an email, a phone number, or both.")
 public record EnquiryRequest(
-        @NotBlank(message = "is required") @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, required = true, example = "Alex Morgan") String name,
+        @NotBlankText @Size(max = 200) @SingleLine @Schema(pattern = Text.REQUIRED_SINGLE_LINE, description = Text.REQUIRED_DESCRIPTION, required = true, example = "Alex Morgan") String name,
         @Size(max = 254) @Schema(description = "Email address; required unless a phone number is given.", example = "alex.morgan@example.com") String email,
         @Size(max = 32) @Schema(description = "Phone number, preferably international (+44 7911 123456); numbers without a + are read in the clinic's default region. Required for PHONE and WHATSAPP.", example = "+44 7911 123456") String phone,
         @NotNull(message = "is required") @Schema(required = true, example = "WHATSAPP") ContactChannel preferredChannel,

@@ -41,6 +41,7 @@ import clinic.smp.lead.LeadCsvExport;
 import clinic.smp.lead.LeadQueries;
 import clinic.smp.lead.LeadService;
 import clinic.smp.security.Roles;
+import clinic.smp.intake.Text;
 import clinic.smp.triage.api.TriageEntry;
 
 @Path("/api/v1/leads")
@@ -178,7 +179,7 @@ public class LeadResource {
             @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
             TriageOverride override) {
         BeanViolations.requireValid(validator, override, "the outcome and the reason");
-        TriageEntry entry = leads.overrideTriage(id, override.outcome(), override.reason().strip(),
+        TriageEntry entry = leads.overrideTriage(id, override.outcome(), Text.strip(override.reason()),
                 caller.getPrincipal().getName());
         return Response.status(201).entity(entry).build();
     }
