@@ -1,6 +1,7 @@
 package clinic.smp.intake;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +22,22 @@ import clinic.smp.common.problem.ProblemException;
  *
  * <p>
  * Phones are read with libphonenumber (numbers without a leading + in the configured default region) and stored in
- * E.164. Emails are trimmed and their domain lower-cased; the local part keeps its case, as RFC 5321 allows it to
- * matter, but leads are matched case-insensitively.
+ * E.164. An email or a phone with an {@link Text#hasInvisible invisible} character anywhere (a zero-width space, a
+ * control character...) is refused: cleaning it would store what the person did not type, and keeping it would make a
+ * second lead for the same person. Blank ones ({@link Text#isBlank}) count as absent.
+ *
+ * <p>
+ * Emails are trimmed, put in Unicode NFC, and their domain lower-cased; the local part keeps its case, as RFC 5321
+ * allows it to matter. The same person is recognised by {@link #emailKey}: the local part lower-cased, and the domain
+ * as IDNA A-labels ({@code bücher.example} and {@code xn--bcher-kva.example} are one domain). Intake, the lead list's
+ * email filter and every other lookup of a person by email use that key and no other.
  */
 @ApplicationScoped
 public class ContactNormalizer {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final String INVISIBLE = "must not contain control, format or other invisible characters "
+            + "(such as U+200B zero-width space or U+00AD soft hyphen)";
 
     private final String defaultRegion;
 
@@ -48,9 +58,17 @@ public class ContactNormalizer {
             List<FieldViolation> violations) {
         String normalizedEmail = null;
         String normalizedPhone = null;
-        boolean hasEmail = email != null && !email.isBlank();
-        boolean hasPhone = phone != null && !phone.isBlank();
-        if (!hasEmail && !hasPhone) {
+        boolean emailHidden = email != null && Text.hasInvisible(email);
+        boolean phoneHidden = phone != null && Text.hasInvisible(phone);
+        if (emailHidden) {
+            violations.add(new FieldViolation(prefix + "email", INVISIBLE));
+        }
+        if (phoneHidden) {
+            violations.add(new FieldViolation(prefix + "phone", INVISIBLE));
+        }
+        boolean hasEmail = email != null && !emailHidden && !Text.isBlank(email);
+        boolean hasPhone = phone != null && !phoneHidden && !Text.isBlank(phone);
+        if (!hasEmail && !hasPhone && !emailHidden && !phoneHidden) {
             violations.add(new FieldViolation(prefix + "email", "or phone is required: give at least one"));
         }
         if (hasEmail) {
@@ -65,39 +83,107 @@ public class ContactNormalizer {
                 violations.add(new FieldViolation(prefix + "phone",
                         "is not a valid phone number (use the international format, e.g. +44 7911 123456)"));
             }
-        } else if (channel != null && channel.needsPhone()) {
-            violations.add(new FieldViolation(prefix + "phone", "is required when the preferred channel is " + channel));
+        } else if (channel != null && channel.needsPhone() && !phoneHidden) {
+            violations.add(new FieldViolation(prefix + "phone",
+                    "is required when the preferred channel is " + channel));
         }
-        if (!hasEmail && hasPhone && channel == ContactChannel.EMAIL) {
+        if (!hasEmail && !emailHidden && hasPhone && channel == ContactChannel.EMAIL) {
             violations.add(new FieldViolation(prefix + "email", "is required when the preferred channel is EMAIL"));
         }
-        return new NormalizedContact(name == null ? null : name.strip(), normalizedEmail, normalizedPhone, channel);
+        return new NormalizedContact(name == null ? null : Text.strip(name), normalizedEmail, normalizedPhone, channel);
     }
 
-    /** @return the email trimmed with its domain lower-cased, or null when it is not a plausible address */
-    String normalizeEmail(String raw) {
-        String email = raw.strip();
+    /**
+     * @return the email trimmed, in NFC, with its domain lower-cased (as written: a Unicode domain stays readable), or
+     *         null when it is not a plausible address or holds an invisible character
+     */
+    static String normalizeEmail(String raw) {
+        if (Text.hasInvisible(raw)) {
+            return null;
+        }
+        String email = Normalizer.normalize(Text.strip(raw), Normalizer.Form.NFC);
         if (email.length() > 254 || !plausibleEmail(email)) {
             return null;
         }
         int at = email.lastIndexOf('@');
-        String domain = email.substring(at + 1);
-        try {
-            // Validates internationalised domains too; the stored form keeps what the person wrote, lower-cased.
-            IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
+        String normalized = email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT);
+        String key = keyOf(normalized);
+        // The key must fit its column too: lower-casing (U+0130) and A-labels can lengthen an address.
+        return key == null || key.length() > 254 ? null : normalized;
+    }
+
+    /**
+     * The key that recognises a person by email: NFC, the local part lower-cased, the domain lower-cased and as IDNA
+     * A-labels. {@code Alex@Bücher.Example}, {@code alex@bücher.example} and {@code ALEX@xn--bcher-kva.example} share
+     * one key.
+     *
+     * @return the key, or null when {@code email} is not a valid address (the rules of intake, invisible characters
+     *         included)
+     */
+    public static String emailKey(String email) {
+        if (email == null) {
             return null;
         }
-        String normalized = email.substring(0, at + 1) + domain.toLowerCase(Locale.ROOT);
-        // Lower-casing can lengthen text (e.g. U+0130): the matching key must fit the column too.
-        return normalized.toLowerCase(Locale.ROOT).length() > 254 ? null : normalized;
+        String normalized = normalizeEmail(email);
+        return normalized == null ? null : keyOf(normalized);
+    }
+
+    /** The key of an address already normalised, or null when its domain is not a valid IDNA domain. */
+    static String keyOf(String normalized) {
+        int at = normalized.lastIndexOf('@');
+        String domain = normalized.substring(at + 1);
+        if (!isAscii(domain)) {
+            try {
+                domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        } else if (!validAsciiDomain(domain)) {
+            return null;
+        }
+        return normalized.substring(0, at + 1).toLowerCase(Locale.ROOT) + domain;
+    }
+
+    /** What IDN.toASCII(domain, USE_STD3_ASCII_RULES) accepts of an ASCII domain, without its cost per submission. */
+    private static boolean validAsciiDomain(String domain) {
+        int labelStart = 0;
+        for (int i = 0; i <= domain.length(); i++) {
+            if (i == domain.length() || domain.charAt(i) == '.') {
+                int length = i - labelStart;
+                if (length == 0 || length > 63 || domain.charAt(labelStart) == '-' || domain.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else {
+                char c = domain.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key that recognises a person by phone: the number in E.164, or null when it is not a valid number. */
+    public String phoneKey(String phone) {
+        return phone == null ? null : normalizePhone(phone);
     }
 
     /**
      * The shape every address must have: a local part of 1 to 64 characters, one {@code @}, and a domain of two or more
      * dot-separated labels; no whitespace or control characters anywhere. (The same as the regular expression
-     * {@code [^@\s\p{Cntrl}]{1,64}@[^@\s.\p{Cntrl}]+(\.[^@\s.\p{Cntrl}]+)+}, which ContactNormalizerTest keeps as
-     * the reference, written as one pass: the pattern cost 1 % of the service's CPU per submission in bench/.)
+     * {@code [^@\s\p{Z}\p{Cntrl}]{1,64}@[^@\s\p{Z}.\p{Cntrl}]+(\.[^@\s\p{Z}.\p{Cntrl}]+)+}, which
+     * ContactNormalizerTest keeps as the reference, written as one pass: the pattern cost 1 % of the service's CPU per
+     * submission in bench/.)
      */
     static boolean plausibleEmail(String email) {
         int at = email.indexOf('@');
@@ -128,14 +214,20 @@ public class ContactNormalizer {
         return labelLength > 0 && labels >= 1;
     }
 
-    /** {@code \s} (space, \t, \n, \x0B, \f, \r) or {@code \p{Cntrl}} (U+0000 to U+001F, U+007F). */
+    /**
+     * {@code \s} (space, \t, \n, \x0B, \f, \r) or {@code \p{Cntrl}} (U+0000 to U+001F, U+007F), or a space of another
+     * width (U+00A0 no-break space...); other invisible characters were refused before.
+     */
     private static boolean isSpaceOrControl(char c) {
-        return c <= 0x20 || c == 0x7F;
+        return c <= 0x20 || c == 0x7F || c >= 0x80 && Character.isSpaceChar(c);
     }
 
-    /** @return the number in E.164, or null when it is not a valid number */
+    /** @return the number in E.164, or null when it is not a valid number or holds an invisible character */
     String normalizePhone(String raw) {
-        String phone = raw.strip();
+        if (Text.hasInvisible(raw)) {
+            return null;
+        }
+        String phone = Text.strip(raw);
         if (phone.length() > 32) {
             return null;
         }

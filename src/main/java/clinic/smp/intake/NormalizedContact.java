@@ -1,14 +1,13 @@
 package clinic.smp.intake;
 
-import java.util.Locale;
-
 /**
- * Contact details after normalisation: the name trimmed, the email trimmed with its domain lower-cased, the phone in
- * E.164. {@code emailKey} is the case-insensitive form used to recognise the same person again.
+ * Contact details after normalisation: the name trimmed, the email as {@link ContactNormalizer} stores it, the phone in
+ * E.164. {@code emailKey} is {@link ContactNormalizer#emailKey}: the form used to recognise the same person again.
  */
 public record NormalizedContact(String name, String email, String phone, ContactChannel preferredChannel) {
 
     public String emailKey() {
-        return email == null ? null : email.toLowerCase(Locale.ROOT);
+        // The email is already normalised (or comes from a test that built it so): only the key's own step remains.
+        return email == null ? null : ContactNormalizer.keyOf(email);
     }
 }

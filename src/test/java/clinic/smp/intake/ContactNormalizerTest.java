@@ -58,7 +58,7 @@ class ContactNormalizerTest {
 
     /** The shape of an address as a regular expression: {@link ContactNormalizer#plausibleEmail} must agree with it. */
     private static final Pattern REFERENCE_EMAIL = Pattern
-            .compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s.\\p{Cntrl}]+(\\.[^@\\s.\\p{Cntrl}]+)+");
+            .compile("[^@\\s\\p{Z}\\p{Cntrl}]{1,64}@[^@\\s\\p{Z}.\\p{Cntrl}]+(\\.[^@\\s\\p{Z}.\\p{Cntrl}]+)+");
 
     @ParameterizedTest
     @ValueSource(strings = { "a@b.c", "alex@example.com", "a.b@c.d.e", "a@b", "a@b.", "a@.b", "a@b..c", ".a@b.c", "a.@b.c",
@@ -105,5 +105,70 @@ class ContactNormalizerTest {
         List<FieldViolation> violations = ContactNormalizer.newViolations();
         normalizer.normalize("Alex", " ", "", ContactChannel.EMAIL, "", violations);
         assertThat(violations).extracting(FieldViolation::field).containsExactly("email");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "probe\u200Bsix@example.com", "\u200Bprobe@example.com", "probe@example.com\uFEFF",
+            "probe@exa\u00ADmple.com", "pro\u2060be@example.com", "probe\u0000@example.com", "\tprobe@example.com",
+            "probe@example.com\n", "probe\u3164@example.com", "probe\uFFFE@example.com", "probe\u00A0six@example.com",
+            "probe\u2007@example.com" })
+    void anEmailWithAnInvisibleCharacterOrAnOddSpaceIsNoEmail(String written) {
+        assertThat(normalizer.normalizeEmail(written)).isNull();
+        assertThat(ContactNormalizer.emailKey(written)).isNull();
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        normalizer.normalize("Alex", written, null, ContactChannel.EMAIL, "contact.", violations);
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("contact.email");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+44 7911\u200B123456", "\uFEFF+447911123456", "+44 7911 123456\u00AD", "+44\u20607911123456",
+            "+44 7911 123456\n" })
+    void aPhoneWithAFormatOrControlCharacterIsRefusedNotCleaned(String written) {
+        // libphonenumber itself would skip a zero-width space or a soft hyphen as punctuation.
+        assertThat(normalizer.normalizePhone(written)).isNull();
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        normalizer.normalize("Alex", null, written, ContactChannel.PHONE, "", violations);
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("phone");
+    }
+
+    @Test
+    void aBlankEmailOrPhoneIsAbsentWhicheverSpacesItHolds() {
+        List<FieldViolation> violations = ContactNormalizer.newViolations();
+        NormalizedContact contact = normalizer.normalize("Alex", "\u00A0\u202F", "+44 7911 123456", ContactChannel.PHONE,
+                "", violations);
+        assertThat(violations).isEmpty();
+        assertThat(contact.email()).isNull();
+        normalizer.normalize("Alex", " \u2007", "\u00A0", ContactChannel.EMAIL, "", violations);
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("email");
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource({
+            "probesix@example.com, ProbeSix@EXAMPLE.com",
+            "alex@b\u00FCcher.example, ALEX@xn--bcher-kva.example",
+            "alex@B\u00DCCHER.example, alex@xn--bcher-kva.EXAMPLE",
+            "ren\u00E9@example.com, rene\u0301@example.com",
+            "jos\u00E9@caf\u00E9.example, JOSE\u0301@CAFE\u0301.example",
+            "alex@\uFF45xample.com, alex@example.com" })
+    void oneCanonicalKeyForEveryFormOfAnAddress(String one, String other) {
+        assertThat(ContactNormalizer.emailKey(one)).isNotNull().isEqualTo(ContactNormalizer.emailKey(other));
+        NormalizedContact contact = normalizer.normalize("Alex", other, null, ContactChannel.EMAIL, "",
+                ContactNormalizer.newViolations());
+        assertThat(contact.emailKey()).isEqualTo(ContactNormalizer.emailKey(one));
+    }
+
+    @Test
+    void theKeyIsNfcWithTheLocalPartLowerCasedAndTheDomainAsALabels() {
+        assertThat(ContactNormalizer.emailKey(" Ren\u0065\u0301@B\u00FCcher.Example ")).isEqualTo("ren\u00E9@xn--bcher-kva.example");
+        // The stored address stays readable: NFC, its domain lower-cased as written.
+        assertThat(normalizer.normalizeEmail("Ren\u0065\u0301@B\u00FCcher.Example")).isEqualTo("Ren\u00E9@b\u00FCcher.example");
+        assertThat(ContactNormalizer.emailKey("alex@-bad.example")).isNull();
+        assertThat(ContactNormalizer.emailKey("alex@" + "a".repeat(64) + ".example")).isNull();
+    }
+
+    @Test
+    void thePhoneKeyIsE164() {
+        assertThat(normalizer.phoneKey("07911 123456")).isEqualTo("+447911123456");
+        assertThat(normalizer.phoneKey("+44 (0)7911-123456")).isEqualTo("+447911123456");
     }
 }
