@@ -11,14 +11,18 @@ import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.Outcome;
+import clinic.smp.intake.ContactNormalizer;
 
-/** Which leads a list or an export is about. Every field is optional; ranges are [from, to). */
+/**
+ * Which leads a list or an export is about. Every field is optional; ranges are [from, to). {@code emailKey} is
+ * {@link ContactNormalizer#emailKey} of the email asked for, so a lead is found by whatever form of its address.
+ */
 public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatus status, Instant createdFrom,
-        Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment) {
+        Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment, String emailKey) {
 
     /** Reads the query parameters, reporting every invalid one at once (400 naming the parameter). */
     public static LeadFilter parse(String outcome, String application, String status, String createdFrom, String createdTo,
-            String updatedFrom, String updatedTo, String hasAssessment) {
+            String updatedFrom, String updatedTo, String hasAssessment, String email) {
         List<FieldViolation> violations = new ArrayList<>();
         LeadFilter filter = new LeadFilter(
                 enumOf(Outcome.class, "outcome", outcome, violations),
@@ -28,7 +32,8 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
                 instant("createdTo", createdTo, violations),
                 instant("updatedFrom", updatedFrom, violations),
                 instant("updatedTo", updatedTo, violations),
-                bool("hasAssessment", hasAssessment, violations));
+                bool("hasAssessment", hasAssessment, violations),
+                emailKey(email, violations));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -56,6 +61,10 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
         if (hasAssessment != null) {
             where.append(" and l.has_assessment = :hasAssessment");
             parameters.add(new Object[] { "hasAssessment", hasAssessment });
+        }
+        if (emailKey != null) {
+            where.append(" and l.email_key = :emailKey");
+            parameters.add(new Object[] { "emailKey", emailKey });
         }
     }
 
@@ -90,6 +99,17 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
             violations.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2026-11-23T00:00:00Z"));
             return null;
         }
+    }
+
+    private static String emailKey(String email, List<FieldViolation> violations) {
+        if (email == null || email.isEmpty()) {
+            return null;
+        }
+        String key = ContactNormalizer.emailKey(email);
+        if (key == null) {
+            violations.add(new FieldViolation("email", "is not a valid email address"));
+        }
+        return key;
     }
 
     private static Boolean bool(String name, String value, List<FieldViolation> violations) {
