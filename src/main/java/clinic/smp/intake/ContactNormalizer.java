@@ -36,6 +36,16 @@ import clinic.smp.common.problem.ProblemException;
 public class ContactNormalizer {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /** What the contract says of every email field. */
+    public static final String EMAIL_RULES = "Stored trimmed, in Unicode NFC, with its domain lower-cased. The same "
+            + "person is recognised by one key: NFC, the local part lower-cased, the domain as IDNA A-labels "
+            + "(Alex@Bücher.example and alex@xn--bcher-kva.example are one person). An address with a control, format "
+            + "or other invisible character anywhere (such as U+200B zero-width space) is refused.";
+
+    /** What the contract says of every phone field. */
+    public static final String PHONE_RULES = "Stored in E.164. A number with a control, format or other invisible "
+            + "character anywhere (such as U+200B zero-width space) is refused.";
+
     private static final String INVISIBLE = "must not contain control, format or other invisible characters "
             + "(such as U+200B zero-width space or U+00AD soft hyphen)";
 
