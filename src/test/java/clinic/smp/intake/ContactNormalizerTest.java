@@ -121,8 +121,8 @@ class ContactNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "+44 7911\u200B123456", "\uFEFF+447911123456", "+44 7911 123456\u00AD", "+44\u20607911123456",
-            "+44 7911 123456\n" })
+    @ValueSource(strings = { "+44 7911\u200B123456", "\uFEFF+447911123456", "+44 7911 123456\u00AD",
+            "+44\u20607911123456", "+44 7911 123456\n" })
     void aPhoneWithAFormatOrControlCharacterIsRefusedNotCleaned(String written) {
         // libphonenumber itself would skip a zero-width space or a soft hyphen as punctuation.
         assertThat(normalizer.normalizePhone(written)).isNull();
@@ -134,8 +134,8 @@ class ContactNormalizerTest {
     @Test
     void aBlankEmailOrPhoneIsAbsentWhicheverSpacesItHolds() {
         List<FieldViolation> violations = ContactNormalizer.newViolations();
-        NormalizedContact contact = normalizer.normalize("Alex", "\u00A0\u202F", "+44 7911 123456", ContactChannel.PHONE,
-                "", violations);
+        NormalizedContact contact = normalizer.normalize("Alex", "\u00A0\u202F", "+44 7911 123456",
+                ContactChannel.PHONE, "", violations);
         assertThat(violations).isEmpty();
         assertThat(contact.email()).isNull();
         normalizer.normalize("Alex", " \u2007", "\u00A0", ContactChannel.EMAIL, "", violations);
@@ -159,9 +159,11 @@ class ContactNormalizerTest {
 
     @Test
     void theKeyIsNfcWithTheLocalPartLowerCasedAndTheDomainAsALabels() {
-        assertThat(ContactNormalizer.emailKey(" Ren\u0065\u0301@B\u00FCcher.Example ")).isEqualTo("ren\u00E9@xn--bcher-kva.example");
+        assertThat(ContactNormalizer.emailKey(" Ren\u0065\u0301@B\u00FCcher.Example "))
+                .isEqualTo("ren\u00E9@xn--bcher-kva.example");
         // The stored address stays readable: NFC, its domain lower-cased as written.
-        assertThat(normalizer.normalizeEmail("Ren\u0065\u0301@B\u00FCcher.Example")).isEqualTo("Ren\u00E9@b\u00FCcher.example");
+        assertThat(normalizer.normalizeEmail("Ren\u0065\u0301@B\u00FCcher.Example"))
+                .isEqualTo("Ren\u00E9@b\u00FCcher.example");
         assertThat(ContactNormalizer.emailKey("alex@-bad.example")).isNull();
         assertThat(ContactNormalizer.emailKey("alex@" + "a".repeat(64) + ".example")).isNull();
     }

@@ -51,9 +51,9 @@ class FreeTextPatternsInContractTest {
 
     @ArchTest
     static final ArchRule required_text_says_what_is_missing = fields().that().areAnnotatedWith(NotBlankText.class)
-            .should().beAnnotatedWith(DescribedPredicate.describe("@Schema(description containing REQUIRED_DESCRIPTION)",
-                    annotation -> annotation.getRawType().isEquivalentTo(Schema.class)
-                            && String.valueOf(annotation.get("description").orElse("")).contains(Text.REQUIRED_DESCRIPTION)))
+            .should().beAnnotatedWith(DescribedPredicate.describe("@Schema(description with REQUIRED_DESCRIPTION)",
+                    annotation -> annotation.getRawType().isEquivalentTo(Schema.class) && String
+                            .valueOf(annotation.get("description").orElse("")).contains(Text.REQUIRED_DESCRIPTION)))
             .because("the contract tells clients which text counts as missing");
 
     private static DescribedPredicate<JavaAnnotation<?>> schemaPattern(String pattern) {

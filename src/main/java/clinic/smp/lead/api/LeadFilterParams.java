@@ -44,13 +44,14 @@ public class LeadFilterParams {
     public String hasAssessment;
 
     @Parameter(description = "The lead of this email address, matched as intake matches a returning person: "
-            + "NFC, case-insensitive, an internationalised domain in either form (bücher.example or xn--bcher-kva.example).",
+            + "NFC, case-insensitive, an internationalised domain in either form "
+            + "(bücher.example or xn--bcher-kva.example).",
             example = "alex.morgan@example.com")
     @QueryParam("email")
     public String email;
 
     public LeadFilter toFilter() {
-        return LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo, hasAssessment,
-                email);
+        return LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
+                hasAssessment, email);
     }
 }
