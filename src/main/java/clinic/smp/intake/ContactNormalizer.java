@@ -141,10 +141,10 @@ public class ContactNormalizer {
     /** The key of an address already normalised, or null when its domain is not a valid IDNA domain. */
     static String keyOf(String normalized) {
         int at = normalized.lastIndexOf('@');
-        String domain = normalized.substring(at + 1);
+        String domain = normalized.substring(at + 1).toLowerCase(Locale.ROOT);
         if (!isAscii(domain)) {
             try {
-                domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+                domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
             } catch (IllegalArgumentException e) {
                 return null;
             }
