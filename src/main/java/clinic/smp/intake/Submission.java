@@ -53,21 +53,4 @@ public abstract class Submission {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
-
-    /** Fills the fields every submission has. */
-    public void receive(UUID id, String reference, UUID leadId, NormalizedContact contact, String locale,
-            String privacyNoticeVersion, boolean marketingConsent, AttributionRequest attribution, Instant receivedAt) {
-        this.id = id;
-        this.reference = reference;
-        this.leadId = leadId;
-        this.name = contact.name();
-        this.email = contact.email();
-        this.phone = contact.phone();
-        this.preferredChannel = contact.preferredChannel();
-        this.locale = locale;
-        this.privacyNoticeVersion = privacyNoticeVersion;
-        this.marketingConsent = marketingConsent;
-        this.attribution = Attribution.from(attribution);
-        this.receivedAt = receivedAt;
-    }
 }
