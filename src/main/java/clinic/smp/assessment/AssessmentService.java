@@ -115,8 +115,9 @@ public class AssessmentService {
         ContactNormalizer.throwIfAny(violations);
 
         String locale = request.locale() == null ? DEFAULT_LOCALE : request.locale();
-        Canonical canonical = new Canonical(contact, request.formVersion(), request.answers(), request.consent(), locale,
-                request.attribution());
+        Canonical canonical =
+                new Canonical(contact, request.formVersion(), request.answers(), request.consent(), locale,
+                        request.attribution());
         TriageService.Evaluation evaluation = triage.evaluate(answers, today);
         return intake.submit(FormIntake.Kind.ASSESSMENT, idempotencyKey, request.website(), canonical,
                 Fingerprint.of(canonical), reference -> prepare(canonical, evaluation, today, origin, reference));

@@ -13,10 +13,9 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.Startup;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The privacy notices the clinic has published, by version, with the SHA-256 of each text. Loaded at startup: a

@@ -1,14 +1,15 @@
 package clinic.smp.eligibility;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.rules.EligibilityRule;
 import clinic.smp.eligibility.rules.Findings;
 import clinic.smp.eligibility.rules.RulesetParameters;
 import clinic.smp.eligibility.triage.RulesetVersion;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * Triage of SMP candidates: runs every rule of a ruleset, in order, over one profile and concludes. A pure function

@@ -1,12 +1,13 @@
 package clinic.smp.eligibility;
 
-import clinic.smp.eligibility.rules.EligibilityRule;
-import clinic.smp.eligibility.rules.RulesetParameters;
-import clinic.smp.eligibility.triage.RulesetVersion;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import clinic.smp.eligibility.rules.EligibilityRule;
+import clinic.smp.eligibility.rules.RulesetParameters;
+import clinic.smp.eligibility.triage.RulesetVersion;
 
 /**
  * An ordered list of rules with the parameters they were built from, and the version that names them. The version's

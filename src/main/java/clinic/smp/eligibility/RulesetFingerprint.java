@@ -1,12 +1,13 @@
 package clinic.smp.eligibility;
 
-import clinic.smp.eligibility.rules.EligibilityRule;
-import clinic.smp.eligibility.rules.RulesetParameters;
-import clinic.smp.eligibility.triage.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+
+import clinic.smp.eligibility.rules.EligibilityRule;
+import clinic.smp.eligibility.rules.RulesetParameters;
+import clinic.smp.eligibility.triage.Reason;
 
 /**
  * Hex SHA-256 over a canonical text of the rules (id, sentence, source, in order) and the parameters. Each text is

@@ -45,7 +45,8 @@ public class EnquiryService {
     }
 
     /** The normalised content that identifies an enquiry for duplicate detection. */
-    record Canonical(NormalizedContact contact, EnquiryTopic topic, String message, String locale, EnquiryConsent consent,
+    record Canonical(NormalizedContact contact, EnquiryTopic topic, String message, String locale,
+            EnquiryConsent consent,
             AttributionRequest attribution) {
     }
 
@@ -66,7 +67,8 @@ public class EnquiryService {
                 request.attribution());
         // Marketing absent and false mean the same: the fingerprint sees the decision, not the spelling.
         Canonical fingerprint = new Canonical(contact, request.topic(), message, locale,
-                new EnquiryConsent(true, request.consent().privacyNoticeVersion(), request.consent().marketingGranted()),
+                new EnquiryConsent(true, request.consent().privacyNoticeVersion(),
+                        request.consent().marketingGranted()),
                 request.attribution());
         return intake.submit(FormIntake.Kind.ENQUIRY, idempotencyKey, request.website(), canonical, fingerprint,
                 reference -> prepare(canonical, request.message(), origin, reference));

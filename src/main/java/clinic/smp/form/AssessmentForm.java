@@ -95,13 +95,16 @@ public final class AssessmentForm {
         q.add(single(GOAL, true, "GOAL", names(TreatmentGoal.values()), null));
 
         q.add(bool(HAIR_LOSS, true, null));
-        q.add(single(HAIR_LOSS_PATTERN, true, "HAIR_LOSS_PATTERN", names(HairLossPattern.values()), when(HAIR_LOSS, "true")));
+        q.add(single(HAIR_LOSS_PATTERN, true, "HAIR_LOSS_PATTERN", names(HairLossPattern.values()),
+                when(HAIR_LOSS, "true")));
         q.add(single(NORWOOD_STAGE, false, "NORWOOD_STAGE", names(NorwoodStage.values()),
                 when(HAIR_LOSS_PATTERN, HairLossPattern.MALE_PATTERN.name())));
         q.add(single(LUDWIG_GRADE, false, "LUDWIG_GRADE", names(LudwigGrade.values()),
-                when(HAIR_LOSS_PATTERN, HairLossPattern.FEMALE_PATTERN.name(), HairLossPattern.DIFFUSE_THINNING.name())));
+                when(HAIR_LOSS_PATTERN, HairLossPattern.FEMALE_PATTERN.name(),
+                        HairLossPattern.DIFFUSE_THINNING.name())));
         q.add(single(SINCLAIR_GRADE, false, "SINCLAIR_GRADE", names(SinclairGrade.values()),
-                when(HAIR_LOSS_PATTERN, HairLossPattern.FEMALE_PATTERN.name(), HairLossPattern.DIFFUSE_THINNING.name())));
+                when(HAIR_LOSS_PATTERN, HairLossPattern.FEMALE_PATTERN.name(),
+                        HairLossPattern.DIFFUSE_THINNING.name())));
         q.add(single(HAIR_LOSS_PROGRESSION, true, "PROGRESSION", names(Progression.values()),
                 when(HAIR_LOSS_PATTERN, HairLossPattern.MALE_PATTERN.name(), HairLossPattern.FEMALE_PATTERN.name(),
                         HairLossPattern.DIFFUSE_THINNING.name())));
@@ -110,10 +113,12 @@ public final class AssessmentForm {
 
         q.add(multi(SKIN_CONDITIONS, "SKIN_CONDITION", names(SkinConditionKind.values()), null));
         for (SkinConditionKind kind : SkinConditionKind.values()) {
-            q.add(new Question(activityOf(kind), QuestionType.SINGLE_CHOICE, true, "ACTIVITY", names(DiseaseActivity.values()),
+            q.add(new Question(activityOf(kind), QuestionType.SINGLE_CHOICE, true, "ACTIVITY",
+                    names(DiseaseActivity.values()),
                     when(SKIN_CONDITIONS, kind.name()), "SKIN_CONDITION_ACTIVITY", kind.name(), false));
             q.add(new Question(quiescentSinceOf(kind), QuestionType.DATE, false, null, List.of(),
-                    when(activityOf(kind), DiseaseActivity.QUIESCENT.name()), "SKIN_CONDITION_QUIESCENT_SINCE", kind.name(),
+                    when(activityOf(kind), DiseaseActivity.QUIESCENT.name()), "SKIN_CONDITION_QUIESCENT_SINCE",
+                    kind.name(),
                     true));
             q.add(new Question(clearanceOf(kind), QuestionType.BOOLEAN, false, null, List.of(),
                     when(SKIN_CONDITIONS, kind.name()), "SKIN_CONDITION_DERMATOLOGIST_CLEARANCE", kind.name(), false));
@@ -145,7 +150,8 @@ public final class AssessmentForm {
 
     private static Question single(String code, boolean required, String optionSet, List<String> options,
             Visibility visibleWhen) {
-        return new Question(code, QuestionType.SINGLE_CHOICE, required, optionSet, options, visibleWhen, code, null, false);
+        return new Question(code, QuestionType.SINGLE_CHOICE, required, optionSet, options, visibleWhen, code, null,
+                false);
     }
 
     /** A multiple choice is never required: no option chosen means "none of these". */

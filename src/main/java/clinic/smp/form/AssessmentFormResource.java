@@ -59,7 +59,8 @@ public class AssessmentFormResource {
         EntityTag tag = new EntityTag(AssessmentForm.VERSION + "-" + locale.toLanguageTag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(labels.render(locale));
-        return response.tag(tag).cacheControl(CACHE).language(locale).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+        return response.tag(tag).cacheControl(CACHE).language(locale)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .build();
     }
 }

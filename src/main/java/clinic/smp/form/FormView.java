@@ -28,6 +28,7 @@ public record FormView(
     }
 
     @Schema(name = "FormOption")
-    public record OptionView(@Schema(example = "FUT_SCAR") String code, @Schema(example = "Linear scar from a strip (FUT) transplant") String label) {
+    public record OptionView(@Schema(example = "FUT_SCAR") String code,
+            @Schema(example = "Linear scar from a strip (FUT) transplant") String label) {
     }
 }

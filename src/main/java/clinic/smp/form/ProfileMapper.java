@@ -63,8 +63,9 @@ public final class ProfileMapper {
         Optional<HairLossStage> stage = switch (pattern) {
             case MALE_PATTERN -> answers.choice(NORWOOD_STAGE).map(NorwoodStage::valueOf);
             // Ludwig is the clinic's usual scale; Sinclair is read when only it was given.
-            case FEMALE_PATTERN, DIFFUSE_THINNING -> answers.choice(LUDWIG_GRADE).<HairLossStage> map(LudwigGrade::valueOf)
-                    .or(() -> answers.choice(SINCLAIR_GRADE).map(SinclairGrade::valueOf));
+            case FEMALE_PATTERN, DIFFUSE_THINNING ->
+                answers.choice(LUDWIG_GRADE).<HairLossStage> map(LudwigGrade::valueOf)
+                        .or(() -> answers.choice(SINCLAIR_GRADE).map(SinclairGrade::valueOf));
             case COMPLETE_BALDNESS -> Optional.empty();
         };
         Progression progression = answers.choice(HAIR_LOSS_PROGRESSION).map(Progression::valueOf)

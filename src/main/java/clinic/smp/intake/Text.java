@@ -14,13 +14,15 @@ public final class Text {
     /** No control characters at all (names, references, attribution). */
     private static final String SINGLE_LINE_BODY = "[^\\x00-\\x1F" + NEVER + "]*$";
     public static final String SINGLE_LINE = "^" + SINGLE_LINE_BODY;
-    public static final String SINGLE_LINE_MESSAGE = "must not contain control characters, bidirectional overrides or unpaired surrogates";
+    public static final String SINGLE_LINE_MESSAGE =
+            "must not contain control characters, bidirectional overrides or unpaired surrogates";
 
     /** Line breaks and tabs allowed, other control characters not (messages). */
     private static final String MULTI_LINE_BODY = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F" + NEVER + "]*$";
     public static final String MULTI_LINE = "^" + MULTI_LINE_BODY;
-    public static final String MULTI_LINE_MESSAGE = "must not contain control characters other than line breaks and tabs, "
-            + "bidirectional overrides or unpaired surrogates";
+    public static final String MULTI_LINE_MESSAGE =
+            "must not contain control characters other than line breaks and tabs, "
+                    + "bidirectional overrides or unpaired surrogates";
 
     /*
      * Invisible: what shows nothing and is no space either. Control (Cc), format (Cf: zero-width spaces and joiners,
@@ -71,7 +73,8 @@ public final class Text {
 
     /** A privacy-notice version label such as 2025-11 or v3.1. */
     public static final String NOTICE_VERSION = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
-    public static final String NOTICE_VERSION_MESSAGE = "must be the version label of the privacy notice shown, e.g. 2025-11";
+    public static final String NOTICE_VERSION_MESSAGE =
+            "must be the version label of the privacy notice shown, e.g. 2025-11";
 
     /** Whether {@link #SINGLE_LINE} matches {@code text}. */
     public static boolean isSingleLine(CharSequence text) {
@@ -125,9 +128,9 @@ public final class Text {
     static boolean isInvisible(int c) {
         switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.UNASSIGNED, Character.SURROGATE,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR :
                 return true;
-            default:
+            default :
                 return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
                         || c >= 0x180B && c <= 0x180F || c == 0x3164 || c >= 0xFE00 && c <= 0xFE0F || c == 0xFFA0
                         || c >= 0xE0100 && c <= 0xE01EF;

@@ -31,7 +31,8 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class LeadCsvExport {
 
-    static final String HEADER = "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,marketing_consent,created_at,updated_at";
+    static final String HEADER =
+            "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,marketing_consent,created_at,updated_at";
 
     private final AgroalDataSource dataSource;
 
@@ -52,7 +53,8 @@ public class LeadCsvExport {
         }
         String sql = "select l.id, l.name, l.email, l.phone, l.status, l.latest_outcome, "
                 + "array_to_string(array(select jsonb_array_elements_text(l.latest_applications)), ' '), "
-                + "l.has_assessment, l.marketing_consent, l.created_at, l.updated_at from lead l where true" + conditions
+                + "l.has_assessment, l.marketing_consent, l.created_at, l.updated_at from lead l where true"
+                + conditions
                 + " order by l.created_at desc, l.id desc";
         return output -> write(sql, values, output);
     }

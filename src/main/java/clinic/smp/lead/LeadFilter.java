@@ -1,8 +1,8 @@
 package clinic.smp.lead;
 
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,8 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
         Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment, String emailKey) {
 
     /** Reads the query parameters, reporting every invalid one at once (400 naming the parameter). */
-    public static LeadFilter parse(String outcome, String application, String status, String createdFrom, String createdTo,
+    public static LeadFilter parse(String outcome, String application, String status, String createdFrom,
+            String createdTo,
             String updatedFrom, String updatedTo, String hasAssessment, String email) {
         List<FieldViolation> violations = new ArrayList<>();
         LeadFilter filter = new LeadFilter(
@@ -76,7 +77,8 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
         }
     }
 
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value, List<FieldViolation> violations) {
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value,
+            List<FieldViolation> violations) {
         if (value == null || value.isEmpty()) {
             return null;
         }

@@ -94,7 +94,8 @@ public class LeadQueries {
     }
 
     LeadSummary summary(Object[] r) {
-        return new LeadSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], LeadStatus.valueOf((String) r[4]),
+        return new LeadSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                LeadStatus.valueOf((String) r[4]),
                 r[5] == null ? null : Outcome.valueOf((String) r[5]), applications((String) r[6]), (Boolean) r[7],
                 (Boolean) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue());
     }

@@ -15,7 +15,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     /** Appends a row to the change feed, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordChange(UUID leadId, LeadChangeKind kind, Instant at) {
-        getEntityManager().createNativeQuery("insert into lead_change (lead_id, change, changed_at) values (:lead, :change, :at)")
+        getEntityManager()
+                .createNativeQuery("insert into lead_change (lead_id, change, changed_at) values (:lead, :change, :at)")
                 .setParameter("lead", leadId)
                 .setParameter("change", kind.name())
                 .setParameter("at", Timestamp.from(at))

@@ -1,9 +1,9 @@
 package clinic.smp.lead;
 
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +47,8 @@ public class LeadService {
     private final Clock clock;
 
     public LeadService(EntityManager em, LeadQueries queries, LeadRepository leads, EnquiryRepository enquiries,
-            AssessmentRepository assessments, AssessmentService assessmentService, TriageService triage, Validator validator, Clock clock) {
+            AssessmentRepository assessments, AssessmentService assessmentService, TriageService triage,
+            Validator validator, Clock clock) {
         this.em = em;
         this.queries = queries;
         this.leads = leads;

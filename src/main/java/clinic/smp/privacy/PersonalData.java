@@ -1,9 +1,9 @@
 package clinic.smp.privacy;
 
-import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +15,12 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
@@ -117,7 +117,8 @@ public class PersonalData {
         String notice = consents.latestNoticeVersion(leadId, purpose).orElse("none");
         consents.recordOnRequest(leadId, purpose, false, notice, recordedBy, now);
         em.createNativeQuery("update lead set updated_at = :now, version = version + 1 where id = :id")
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("id", leadId).executeUpdate();
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("id", leadId)
+                .executeUpdate();
         leadRepository.recordChange(leadId, LeadChangeKind.CONSENT_WITHDRAWN, now);
     }
 
@@ -150,8 +151,10 @@ public class PersonalData {
             execute("delete from " + table + " where lead_id = :id", leadId);
         }
         execute("delete from lead where id = :id", leadId);
-        em.createNativeQuery("insert into lead_erasure (lead_id, erased_at, erased_by, reason) values (:id, :at, :by, :reason)")
-                .setParameter("id", leadId).setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("by", erasedBy)
+        em.createNativeQuery(
+                "insert into lead_erasure (lead_id, erased_at, erased_by, reason) values (:id, :at, :by, :reason)")
+                .setParameter("id", leadId).setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("by", erasedBy)
                 .setParameter("reason", reason).executeUpdate();
         leadRepository.recordChange(leadId, LeadChangeKind.ERASED, now);
         return new ErasureReceipt(leadId, now);

@@ -26,7 +26,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         return context.runBlocking(() -> keys.authenticate(request.key())
                 .<SecurityIdentity> map(caller -> QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(caller.label()))

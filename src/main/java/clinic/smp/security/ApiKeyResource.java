@@ -58,7 +58,8 @@ public class ApiKeyResource {
             @Schema(example = "bootstrap (configuration)") String createdBy, Instant revokedAt) {
 
         static ApiKeyView of(ApiKey key) {
-            return new ApiKeyView(key.id, key.name, key.prefix, key.roleList(), key.createdAt, key.createdBy, key.revokedAt);
+            return new ApiKeyView(key.id, key.name, key.prefix, key.roleList(), key.createdAt, key.createdBy,
+                    key.revokedAt);
         }
     }
 
@@ -110,7 +111,8 @@ public class ApiKeyResource {
             {"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "name": "hubspot-sync", "prefix": "k3mq8x2rtd", "roles": ["crm"],
              "createdAt": "2026-11-23T21:05:00Z", "createdBy": "bootstrap (configuration)", "revokedAt": "2026-11-24T08:00:00Z"}""")))
     @APIResponse(responseCode = "404", description = "No key has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
-    public ApiKeyView revoke(@Parameter(description = "The key's id.", example = "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10") @PathParam("id") UUID id) {
+    public ApiKeyView revoke(
+            @Parameter(description = "The key's id.", example = "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10") @PathParam("id") UUID id) {
         return ApiKeyView.of(keys.revoke(id));
     }
 }

@@ -2,10 +2,10 @@ package clinic.smp.assessment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.empty;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,10 +51,12 @@ public class AssessmentResourceTest {
 
     public static Map<String, Object> assessment(Map<String, Object> answers) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("contact", new LinkedHashMap<>(Map.of("name", "Sam Lee", "email", People.email(), "preferredChannel", "EMAIL")));
+        body.put("contact",
+                new LinkedHashMap<>(Map.of("name", "Sam Lee", "email", People.email(), "preferredChannel", "EMAIL")));
         body.put("formVersion", "2026-11");
         body.put("answers", answers);
-        body.put("consent", new LinkedHashMap<>(Map.of("healthData", true, "contact", true, "privacyNoticeVersion", "2025-11")));
+        body.put("consent",
+                new LinkedHashMap<>(Map.of("healthData", true, "contact", true, "privacyNoticeVersion", "2025-11")));
         body.put("locale", "en-GB");
         return body;
     }
@@ -142,7 +144,8 @@ public class AssessmentResourceTest {
     void theStoredAssessmentKeepsTheAnswersAsSubmittedAndItsTriage() {
         Map<String, Object> a = answers();
         var created = submit(assessment(a));
-        var stored = TestKeys.asCrm().filter(Contract.strict()).get(ASSESSMENTS + "/" + created.path("id")).then().statusCode(200)
+        var stored = TestKeys.asCrm().filter(Contract.strict()).get(ASSESSMENTS + "/" + created.path("id")).then()
+                .statusCode(200)
                 .extract();
         assertThat(stored.<Map<String, Object>> path("answers")).isEqualTo(a);
         assertThat(stored.<List<Object>> path("triageHistory")).hasSize(1);
@@ -159,8 +162,9 @@ public class AssessmentResourceTest {
         String assessmentId = submit(body).path("id");
         String lead = TestKeys.asStaff().get(ASSESSMENTS + "/" + assessmentId).then().extract().path("leadId");
 
-        Map<String, Object> enquiry = Map.of("name", "Sam Lee", "email", email.toLowerCase(), "preferredChannel", "EMAIL",
-                "topic", "SMP", "consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
+        Map<String, Object> enquiry =
+                Map.of("name", "Sam Lee", "email", email.toLowerCase(), "preferredChannel", "EMAIL",
+                        "topic", "SMP", "consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
         String enquiryId = given().contentType(ContentType.JSON).body(enquiry).post("/api/v1/enquiries").then()
                 .statusCode(201).extract().path("id");
         TestKeys.asStaff().get("/api/v1/enquiries/" + enquiryId).then().body("leadId", equalTo(lead));

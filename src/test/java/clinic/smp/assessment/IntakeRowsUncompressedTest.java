@@ -31,7 +31,8 @@ class IntakeRowsUncompressedTest {
         Map<String, Object> answers = AssessmentResourceTest.answers();
         answers.putAll(Map.of("HAIR_LOSS", true, "HAIR_LOSS_PATTERN", "MALE_PATTERN", "NORWOOD_STAGE", "IV",
                 "HAIR_LOSS_PROGRESSION", "STABLE", "SCARS", List.of("FUT_SCAR", "FUE_SCARS"), "TRANSPLANT_DONE", true,
-                "TRANSPLANT_DATE", "2019-06-01", "TRANSPLANT_PLAN", "NO_TRANSPLANT_WANTED", "KELOID_TENDENCY", "UNKNOWN"));
+                "TRANSPLANT_DATE", "2019-06-01", "TRANSPLANT_PLAN", "NO_TRANSPLANT_WANTED", "KELOID_TENDENCY",
+                "UNKNOWN"));
         String id = AssessmentResourceTest.submit(AssessmentResourceTest.assessment(answers)).path("id");
 
         try (Connection connection = dataSource.getConnection()) {
@@ -44,7 +45,8 @@ class IntakeRowsUncompressedTest {
         }
     }
 
-    private static void assertStoredUncompressed(Connection connection, String query, String parameter) throws SQLException {
+    private static void assertStoredUncompressed(Connection connection, String query, String parameter)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, parameter);
             try (ResultSet row = statement.executeQuery()) {

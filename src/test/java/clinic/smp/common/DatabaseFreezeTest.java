@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -175,7 +174,8 @@ class DatabaseFreezeTest {
                     .isPositive();
 
             for (Future<Response> read : reads) {
-                assertThat(read.get().<String> path("detail")).as("a read stores nothing: no claim").doesNotContain("stored");
+                assertThat(read.get().<String> path("detail")).as("a read stores nothing: no claim")
+                        .doesNotContain("stored");
             }
             String detail = staffWrite.get().path("detail");
             String status = asStaff().get("/api/v1/leads/" + leadId).then().statusCode(200).extract()

@@ -285,17 +285,20 @@ class DatabaseOutageTest {
         Set<String> acknowledged = new HashSet<>(acknowledgedEnquiries);
         acknowledged.addAll(acknowledgedAssessments);
         try (Connection db = database.connect(); Statement sql = db.createStatement()) {
-            assertThat(strings(sql, "select id::text from enquiry")).containsExactlyInAnyOrderElementsOf(acknowledgedEnquiries);
+            assertThat(strings(sql, "select id::text from enquiry"))
+                    .containsExactlyInAnyOrderElementsOf(acknowledgedEnquiries);
             assertThat(strings(sql, "select id::text from assessment"))
                     .containsExactlyInAnyOrderElementsOf(acknowledgedAssessments);
             assertThat(strings(sql, "select assessment_id::text from triage_result"))
-                    .as("one triage per stored assessment").containsExactlyInAnyOrderElementsOf(acknowledgedAssessments);
+                    .as("one triage per stored assessment")
+                    .containsExactlyInAnyOrderElementsOf(acknowledgedAssessments);
             assertThat(count(sql, """
                     select count(*) from lead l
                      where not exists (select 1 from enquiry e where e.lead_id = l.id)
                        and not exists (select 1 from assessment a where a.lead_id = l.id)"""))
                     .as("leads without a submission").isZero();
-            assertThat(count(sql, "select count(*) from lead_change c where not exists (select 1 from lead l where l.id = c.lead_id)"))
+            assertThat(count(sql,
+                    "select count(*) from lead_change c where not exists (select 1 from lead l where l.id = c.lead_id)"))
                     .as("feed entries without their lead").isZero();
             assertThat(new HashSet<>(strings(sql, "select source_id::text from consent_record")))
                     .as("consent records belong to stored submissions").isEqualTo(acknowledged);
@@ -304,7 +307,8 @@ class DatabaseOutageTest {
             assertThat(count(sql, "select count(*) from idempotency_record where response_status is null"))
                     .as("idempotency records without a response").isZero();
             assertThat(strings(sql, "select regexp_replace(response_location, '^.*/', '') from idempotency_record"))
-                    .as("idempotency records, one per stored submission").containsExactlyInAnyOrderElementsOf(acknowledged);
+                    .as("idempotency records, one per stored submission")
+                    .containsExactlyInAnyOrderElementsOf(acknowledged);
             assertThat(count(sql, "select count(*) from quarantined_submission")).isZero();
         }
     }

@@ -36,8 +36,10 @@ class EntityAwareTraversableResolverTest {
     @Test
     void requestBodiesAreWalkedWhole() {
         EntityAwareTraversableResolver resolver = new EntityAwareTraversableResolver();
-        assertThat(resolver.isReachable(new EnquiryConsent(true, "2025-11", false), node("contact"), EnquiryConsent.class,
-                null, null)).isTrue();
+        assertThat(
+                resolver.isReachable(new EnquiryConsent(true, "2025-11", false), node("contact"), EnquiryConsent.class,
+                        null, null))
+                .isTrue();
         assertThat(resolver.isReachable(null, node("contact"), EnquiryConsent.class, null, null)).isTrue();
     }
 

@@ -21,12 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.smp.assessment.AssessmentResourceTest;
 import clinic.smp.contract.Contract;
@@ -107,40 +107,62 @@ class HostileInputTest {
         byte[] loneContinuation = { (byte) 0x80 };
         return Stream.of(
                 // Huge strings
-                hostile("enquiry: a 70 KB name (over the body limit)", ENQUIRIES, json(put(enquiry(), "name", "x".repeat(70_000))), 413),
-                hostile("enquiry: a 50 KB message", ENQUIRIES, json(put(enquiry(), "message", "m".repeat(50_000))), 400),
-                hostile("assessment: a 60 KB contact name", ASSESSMENTS, json(contact(assessment(), "name", "n".repeat(60_000))), 400),
+                hostile("enquiry: a 70 KB name (over the body limit)", ENQUIRIES,
+                        json(put(enquiry(), "name", "x".repeat(70_000))), 413),
+                hostile("enquiry: a 50 KB message", ENQUIRIES, json(put(enquiry(), "message", "m".repeat(50_000))),
+                        400),
+                hostile("assessment: a 60 KB contact name", ASSESSMENTS,
+                        json(contact(assessment(), "name", "n".repeat(60_000))), 400),
                 hostile("assessment: 3,000 copies of one option", ASSESSMENTS,
                         json(answers(a -> put(a, "SCARS", java.util.Collections.nCopies(3_000, "FUT_SCAR")))), 400),
                 // Deep nesting
-                hostile("enquiry: 5,000 nested arrays in attribution", ENQUIRIES, withRaw(enquiry(), "attribution", nested), 400),
-                hostile("enquiry: 3,000 nested objects in an unknown field", ENQUIRIES, withRaw(enquiry(), "extra", nestedObject), 400),
+                hostile("enquiry: 5,000 nested arrays in attribution", ENQUIRIES,
+                        withRaw(enquiry(), "attribution", nested), 400),
+                hostile("enquiry: 3,000 nested objects in an unknown field", ENQUIRIES,
+                        withRaw(enquiry(), "extra", nestedObject), 400),
                 hostile("assessment: 5,000 nested arrays as an answer", ASSESSMENTS,
                         withRaw(assessment(), "answers", "{\"SCARS\": " + nested + "}"), 400),
                 // Invalid UTF-8, NUL and control characters
-                hostile("enquiry: invalid UTF-8 in the name", ENQUIRIES, withBytes(enquiry(), "name", invalidUtf8), 400),
-                hostile("enquiry: overlong UTF-8 in the message", ENQUIRIES, withBytes(enquiry(), "message", overlongSlash), 400),
-                hostile("assessment: a stray continuation byte in the locale", ASSESSMENTS, withBytes(assessment(), "locale", loneContinuation), 400),
-                hostile("enquiry: a raw NUL byte inside a string", ENQUIRIES, withBytes(enquiry(), "name", rawNul), 400),
-                hostile("enquiry: an escaped NUL in the message", ENQUIRIES, json(put(enquiry(), "message", "Hello\u0000world")), 400),
-                hostile("assessment: an escaped NUL in the contact name", ASSESSMENTS, json(contact(assessment(), "name", "Sam\u0000Lee")), 400),
-                hostile("enquiry: a lone surrogate in the name", ENQUIRIES, withRaw(enquiry(), "name", "\"Alex \\ud800 Morgan\""), 400),
-                hostile("enquiry: a bidi override in the name", ENQUIRIES, json(put(enquiry(), "name", "Alex\u202EnagroM")), 400),
+                hostile("enquiry: invalid UTF-8 in the name", ENQUIRIES, withBytes(enquiry(), "name", invalidUtf8),
+                        400),
+                hostile("enquiry: overlong UTF-8 in the message", ENQUIRIES,
+                        withBytes(enquiry(), "message", overlongSlash), 400),
+                hostile("assessment: a stray continuation byte in the locale", ASSESSMENTS,
+                        withBytes(assessment(), "locale", loneContinuation), 400),
+                hostile("enquiry: a raw NUL byte inside a string", ENQUIRIES, withBytes(enquiry(), "name", rawNul),
+                        400),
+                hostile("enquiry: an escaped NUL in the message", ENQUIRIES,
+                        json(put(enquiry(), "message", "Hello\u0000world")), 400),
+                hostile("assessment: an escaped NUL in the contact name", ASSESSMENTS,
+                        json(contact(assessment(), "name", "Sam\u0000Lee")), 400),
+                hostile("enquiry: a lone surrogate in the name", ENQUIRIES,
+                        withRaw(enquiry(), "name", "\"Alex \\ud800 Morgan\""), 400),
+                hostile("enquiry: a bidi override in the name", ENQUIRIES,
+                        json(put(enquiry(), "name", "Alex\u202EnagroM")), 400),
                 // Wrong types and numbers out of range
                 hostile("enquiry: 1e400 as the name", ENQUIRIES, withRaw(enquiry(), "name", "1e400"), 400),
                 hostile("enquiry: a 40-digit number as a consent flag", ENQUIRIES,
-                        withRaw(enquiry(), "consent", "{\"contact\": 1234567890123456789012345678901234567890, \"privacyNoticeVersion\": \"2025-11\"}"), 400),
-                hostile("assessment: -1e308 as a date of birth", ASSESSMENTS, withRaw(assessment(), "formVersion", "-1e308"), 400),
-                hostile("assessment: a number as a yes/no answer", ASSESSMENTS, json(answers(a -> put(a, "PREVIOUS_SMP", 1))), 400),
-                hostile("assessment: a date in year 999999999", ASSESSMENTS, json(answers(a -> put(a, "DATE_OF_BIRTH", "+999999999-12-31"))), 400),
-                hostile("assessment: an object as an answer", ASSESSMENTS, json(answers(a -> put(a, "SEX", Map.of("value", "MALE")))), 400),
+                        withRaw(enquiry(), "consent",
+                                "{\"contact\": 1234567890123456789012345678901234567890, \"privacyNoticeVersion\": \"2025-11\"}"),
+                        400),
+                hostile("assessment: -1e308 as a date of birth", ASSESSMENTS,
+                        withRaw(assessment(), "formVersion", "-1e308"), 400),
+                hostile("assessment: a number as a yes/no answer", ASSESSMENTS,
+                        json(answers(a -> put(a, "PREVIOUS_SMP", 1))), 400),
+                hostile("assessment: a date in year 999999999", ASSESSMENTS,
+                        json(answers(a -> put(a, "DATE_OF_BIRTH", "+999999999-12-31"))), 400),
+                hostile("assessment: an object as an answer", ASSESSMENTS,
+                        json(answers(a -> put(a, "SEX", Map.of("value", "MALE")))), 400),
                 // Unknown enums and codes
                 hostile("enquiry: an unknown channel", ENQUIRIES, json(put(enquiry(), "preferredChannel", "FAX")), 400),
                 hostile("assessment: an unknown option", ASSESSMENTS, json(answers(a -> put(a, "SEX", "ROBOT"))), 400),
-                hostile("assessment: an unknown question code", ASSESSMENTS, json(answers(a -> put(a, "BLOOD_TYPE", "O"))), 400),
+                hostile("assessment: an unknown question code", ASSESSMENTS,
+                        json(answers(a -> put(a, "BLOOD_TYPE", "O"))), 400),
                 // Duplicated keys
                 hostile("enquiry: the name twice", ENQUIRIES,
-                        withRaw(enquiry(), "consent", "{\"contact\": true, \"privacyNoticeVersion\": \"2025-11\"}, \"name\": \"Mallory\""), 400),
+                        withRaw(enquiry(), "consent",
+                                "{\"contact\": true, \"privacyNoticeVersion\": \"2025-11\"}, \"name\": \"Mallory\""),
+                        400),
                 hostile("assessment: an answer twice", ASSESSMENTS,
                         withRaw(assessment(), "answers", "{\"SEX\": \"MALE\", \"SEX\": \"FEMALE\"}"), 400),
                 // Not a JSON object at all
@@ -148,7 +170,9 @@ class HostileInputTest {
                 hostile("enquiry: JSON null", ENQUIRIES, "null".getBytes(StandardCharsets.UTF_8), 400),
                 hostile("assessment: a JSON string", ASSESSMENTS, "\"hello\"".getBytes(StandardCharsets.UTF_8), 400),
                 hostile("assessment: only whitespace", ASSESSMENTS, "   \n ".getBytes(StandardCharsets.UTF_8), 400),
-                Arguments.of("enquiry: an XML body", new Hostile(ENQUIRIES, "<enquiry/>".getBytes(StandardCharsets.UTF_8), "application/xml", null, 415)),
+                Arguments.of("enquiry: an XML body",
+                        new Hostile(ENQUIRIES, "<enquiry/>".getBytes(StandardCharsets.UTF_8), "application/xml", null,
+                                415)),
                 // Headers
                 Arguments.of("enquiry: a 1,000-character Idempotency-Key",
                         new Hostile(ENQUIRIES, json(enquiry()), "application/json", "k".repeat(1_000), 400)),

@@ -11,11 +11,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.smp.assessment.AssessmentResourceTest;
 import clinic.smp.common.http.RawHttp;
@@ -116,7 +116,8 @@ class HttpHardeningTest {
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             java.io.OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/enquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 5000\r\n\r\n{\"name\": \"Alex").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + "Content-Length: 5000\r\n\r\n{\"name\": \"Alex")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(200);
         }
@@ -126,7 +127,8 @@ class HttpHardeningTest {
         byte[] all = java.nio.file.Files.readAllBytes(log);
         String appended = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
                 java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(appended).doesNotContain("Unhandled error").doesNotContain(" ERROR ");
+        org.assertj.core.api.Assertions.assertThat(appended).doesNotContain("Unhandled error")
+                .doesNotContain(" ERROR ");
     }
 
     @Test
@@ -146,18 +148,21 @@ class HttpHardeningTest {
             } catch (java.io.IOException closedByTheServer) {
                 // The server may answer and close before the client has sent everything.
             }
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            java.io.BufferedReader in =
+                    new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            java.nio.charset.StandardCharsets.UTF_8));
             org.assertj.core.api.Assertions.assertThat(in.readLine()).startsWith("HTTP/1.1 413");
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
-                headers.put(line.substring(0, line.indexOf(':')).toLowerCase(), line.substring(line.indexOf(':') + 1).trim());
+                headers.put(line.substring(0, line.indexOf(':')).toLowerCase(),
+                        line.substring(line.indexOf(':') + 1).trim());
             }
             char[] body = new char[Integer.parseInt(headers.get("content-length"))];
             for (int read = 0; read < body.length;) {
                 read += in.read(body, read, body.length - read);
             }
-            org.assertj.core.api.Assertions.assertThat(headers.get("content-type")).isEqualTo("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(headers.get("content-type"))
+                    .isEqualTo("application/problem+json");
             org.assertj.core.api.Assertions.assertThat(new String(body))
                     .contains("https://smp-clinic.example/problems/payload-too-large");
         }

@@ -14,7 +14,8 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 public final class Contract {
 
     /** The committed contract; failsafe runs from target/, so the build passes its absolute path. */
-    public static final Path FILE = Path.of(System.getProperty("openapi.file", "openapi/openapi.yaml")).toAbsolutePath();
+    public static final Path FILE =
+            Path.of(System.getProperty("openapi.file", "openapi/openapi.yaml")).toAbsolutePath();
 
     private static OpenApiValidationFilter strict;
     private static OpenApiValidationFilter responses;

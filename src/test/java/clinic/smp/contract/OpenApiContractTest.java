@@ -20,7 +20,8 @@ class OpenApiContractTest {
 
     @Test
     void committedContractEqualsTheServedOne() throws IOException {
-        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        String served =
+                given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("openapi.update")) {
             Files.createDirectories(Contract.FILE.getParent());
             Files.writeString(Contract.FILE, served);

@@ -1,5 +1,15 @@
 package clinic.smp.eligibility;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DiseaseActivity;
 import clinic.smp.eligibility.profile.DonorSupply;
@@ -21,14 +31,6 @@ import clinic.smp.eligibility.profile.TransplantHistory;
 import clinic.smp.eligibility.profile.TransplantIntent;
 import clinic.smp.eligibility.profile.TransplantPlan;
 import clinic.smp.eligibility.profile.TreatmentGoal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
 
 /**
  * Arbitrary candidates covering every answer of the profile, and evaluation dates. All dates fall in a few years
@@ -49,13 +51,13 @@ final class CandidateArbitraries {
 
     static Arbitrary<CandidateProfile> candidates() {
         Arbitrary<Answers> answers = Combinators.combine(datesOfBirth(), Arbitraries.of(Sex.class), hairLoss(),
-                        scars(), skinConditions(), transplantHistory(), transplantPlans(),
-                        Arbitraries.of(DonorSupply.class))
+                scars(), skinConditions(), transplantHistory(), transplantPlans(),
+                Arbitraries.of(DonorSupply.class))
                 .as(Answers::new);
         Arbitrary<KeloidTendency> keloids = Arbitraries.frequency(
                 Tuple.of(1, KeloidTendency.YES), Tuple.of(5, KeloidTendency.NO), Tuple.of(3, KeloidTendency.UNKNOWN));
         return Combinators.combine(answers, keloids, oncologyHistory(),
-                        lastSmpSession(), Arbitraries.of(TreatmentGoal.class))
+                lastSmpSession(), Arbitraries.of(TreatmentGoal.class))
                 .as((a, keloid, oncology, lastSmp, goal) -> new CandidateProfile(a.dateOfBirth, a.sex, a.hairLoss,
                         a.scars, a.skinConditions, a.transplantHistory, a.transplantPlan, a.donorSupply, keloid,
                         oncology, lastSmp, goal))
@@ -64,8 +66,8 @@ final class CandidateArbitraries {
 
     /** The first eight answers: Combinators take at most eight arbitraries at once. */
     private record Answers(LocalDate dateOfBirth, Sex sex, Optional<HairLoss> hairLoss, List<ScarKind> scars,
-                           List<SkinCondition> skinConditions, Optional<TransplantHistory> transplantHistory,
-                           TransplantPlan transplantPlan, DonorSupply donorSupply) {
+            List<SkinCondition> skinConditions, Optional<TransplantHistory> transplantHistory,
+            TransplantPlan transplantPlan, DonorSupply donorSupply) {
     }
 
     private static Arbitrary<LocalDate> datesOfBirth() {
@@ -76,8 +78,8 @@ final class CandidateArbitraries {
     }
 
     private static Arbitrary<Optional<HairLoss>> hairLoss() {
-        Arbitrary<HairLoss> hairLoss = Arbitraries.of(HairLossPattern.class).flatMap(pattern ->
-                Combinators.combine(stageFor(pattern), progressions())
+        Arbitrary<HairLoss> hairLoss = Arbitraries.of(HairLossPattern.class)
+                .flatMap(pattern -> Combinators.combine(stageFor(pattern), progressions())
                         .as((stage, progression) -> new HairLoss(pattern, stage, progression)));
         return hairLoss.optional(0.8);
     }
@@ -93,7 +95,7 @@ final class CandidateArbitraries {
     private static Arbitrary<Optional<HairLossStage>> stageFor(HairLossPattern pattern) {
         return switch (pattern) {
             case MALE_PATTERN -> Arbitraries.of(NorwoodStage.class).map(HairLossStage.class::cast).optional(0.8);
-            case FEMALE_PATTERN, DIFFUSE_THINNING -> Arbitraries.<HairLossStage>oneOf(
+            case FEMALE_PATTERN, DIFFUSE_THINNING -> Arbitraries.<HairLossStage> oneOf(
                     Arbitraries.of(LudwigGrade.class), Arbitraries.of(SinclairGrade.class)).optional(0.8);
             case COMPLETE_BALDNESS -> Arbitraries.just(Optional.empty());
         };
@@ -105,10 +107,10 @@ final class CandidateArbitraries {
 
     private static Arbitrary<List<SkinCondition>> skinConditions() {
         Arbitrary<SkinCondition> condition = Combinators.combine(Arbitraries.of(SkinConditionKind.class),
-                        Arbitraries.frequency(Tuple.of(1, DiseaseActivity.ACTIVE_FLARE),
-                                Tuple.of(3, DiseaseActivity.QUIESCENT), Tuple.of(1, DiseaseActivity.UNKNOWN)),
-                        datesAround(REFERENCE.minusYears(1), 400, 200),
-                        Arbitraries.of(true, false), Arbitraries.of(true, false))
+                Arbitraries.frequency(Tuple.of(1, DiseaseActivity.ACTIVE_FLARE),
+                        Tuple.of(3, DiseaseActivity.QUIESCENT), Tuple.of(1, DiseaseActivity.UNKNOWN)),
+                datesAround(REFERENCE.minusYears(1), 400, 200),
+                Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((kind, activity, since, sinceKnown, cleared) -> new SkinCondition(kind, activity,
                         sinceKnown && activity == DiseaseActivity.QUIESCENT ? Optional.of(since) : Optional.empty(),
                         cleared));
@@ -117,7 +119,7 @@ final class CandidateArbitraries {
 
     private static Arbitrary<Optional<TransplantHistory>> transplantHistory() {
         Arbitrary<TransplantHistory> history = Combinators.combine(datesAround(REFERENCE, 3 * 366, 30),
-                        Arbitraries.of(ScalpZone.class).set().ofMaxSize(3))
+                Arbitraries.of(ScalpZone.class).set().ofMaxSize(3))
                 .as((surgery, zones) -> new TransplantHistory(surgery, List.copyOf(zones)));
         return history.optional(0.5);
     }

@@ -1,5 +1,7 @@
 package clinic.smp.eligibility;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DiseaseActivity;
 import clinic.smp.eligibility.profile.HairLoss;
@@ -9,7 +11,6 @@ import clinic.smp.eligibility.profile.Progression;
 import clinic.smp.eligibility.profile.SkinCondition;
 import clinic.smp.eligibility.profile.SkinConditionKind;
 import clinic.smp.eligibility.profile.TreatmentGoal;
-import java.time.LocalDate;
 
 /** Test candidates: an adult with nothing else declared, and the answers most rows add to it. */
 final class Candidates {

@@ -6,17 +6,19 @@ import static clinic.smp.eligibility.Candidates.withStableMalePatternLossBornOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import clinic.smp.eligibility.profile.CandidateProfile;
-import clinic.smp.eligibility.profile.TransplantHistory;
-import clinic.smp.eligibility.rules.RulesetParameters;
-import clinic.smp.eligibility.triage.Outcome;
-import clinic.smp.eligibility.triage.TriageResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
+
+import clinic.smp.eligibility.profile.CandidateProfile;
+import clinic.smp.eligibility.profile.TransplantHistory;
+import clinic.smp.eligibility.rules.RulesetParameters;
+import clinic.smp.eligibility.triage.Outcome;
+import clinic.smp.eligibility.triage.TriageResult;
 
 class EligibilityEngineTest {
 

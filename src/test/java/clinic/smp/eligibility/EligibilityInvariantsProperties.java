@@ -2,6 +2,20 @@ package clinic.smp.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.KeloidTendency;
 import clinic.smp.eligibility.profile.SkinCondition;
@@ -10,18 +24,6 @@ import clinic.smp.eligibility.rules.EligibilityRule;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
 
 /** What must hold for every candidate on every date, whatever combination of answers they give. */
 class EligibilityInvariantsProperties {

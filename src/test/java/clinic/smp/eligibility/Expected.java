@@ -2,6 +2,11 @@ package clinic.smp.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.ApplicationMatch;
 import clinic.smp.eligibility.triage.Indication;
@@ -11,10 +16,6 @@ import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Sessions;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * What a rule-table row expects besides its rule id: the outcome and at least one detail (application, indication,

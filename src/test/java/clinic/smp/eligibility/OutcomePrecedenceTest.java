@@ -7,6 +7,12 @@ import static clinic.smp.eligibility.Candidates.withStableMalePatternLoss;
 import static clinic.smp.eligibility.Candidates.withStableMalePatternLossBornOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DiseaseActivity;
 import clinic.smp.eligibility.profile.KeloidTendency;
@@ -19,10 +25,6 @@ import clinic.smp.eligibility.rules.TransplantHealing;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** When rules disagree the most severe outcome wins: NOT_SUITABLE > CLINICIAN_REVIEW > SUITABLE_LATER > SUITABLE. */
 class OutcomePrecedenceTest {

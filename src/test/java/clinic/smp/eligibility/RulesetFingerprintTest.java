@@ -3,6 +3,17 @@ package clinic.smp.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.rules.EligibilityRule;
 import clinic.smp.eligibility.rules.Findings;
@@ -10,15 +21,6 @@ import clinic.smp.eligibility.rules.KeloidTendencyReview;
 import clinic.smp.eligibility.rules.RulesetParameters;
 import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.Sessions;
-import java.lang.reflect.RecordComponent;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class RulesetFingerprintTest {
 

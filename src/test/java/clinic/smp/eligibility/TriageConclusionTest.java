@@ -8,6 +8,10 @@ import static clinic.smp.eligibility.Candidates.withStableMalePatternLoss;
 import static clinic.smp.eligibility.Candidates.withStableMalePatternLossBornOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DiseaseActivity;
 import clinic.smp.eligibility.profile.DonorSupply;
@@ -29,8 +33,6 @@ import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.Sessions;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** How findings become a result: ordering, sessions, next steps, and what a NOT_SUITABLE result leaves out. */
 class TriageConclusionTest {

@@ -29,6 +29,16 @@ import static clinic.smp.eligibility.triage.Outcome.SUITABLE;
 import static clinic.smp.eligibility.triage.Outcome.SUITABLE_LATER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DonorSupply;
 import clinic.smp.eligibility.profile.HairLoss;
@@ -71,14 +81,6 @@ import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One row per rule and per boundary. Each row names the rule it is about, says whether that rule fires, and expects
@@ -90,7 +92,7 @@ class TriageRuleTableTest {
     private static final EligibilityEngine ENGINE = new EligibilityEngine(Ruleset.current());
 
     record Row(String behaviour, String ruleId, boolean fires, CandidateProfile candidate, LocalDate asOf,
-               Expected expected) {
+            Expected expected) {
 
         @Override
         public String toString() {
@@ -103,7 +105,7 @@ class TriageRuleTableTest {
     }
 
     static Row firesOn(LocalDate asOf, String behaviour, String ruleId, CandidateProfile.Builder candidate,
-                       Expected expected) {
+            Expected expected) {
         return new Row(behaviour, ruleId, true, candidate.build(), asOf, expected);
     }
 
@@ -112,7 +114,7 @@ class TriageRuleTableTest {
     }
 
     static Row doesNotFireOn(LocalDate asOf, String behaviour, String ruleId, CandidateProfile.Builder candidate,
-                             Expected expected) {
+            Expected expected) {
         return new Row(behaviour, ruleId, false, candidate.build(), asOf, expected);
     }
 

@@ -52,7 +52,8 @@ public class EnquiryResourceTest {
         body.put("topic", "SMP");
         body.put("message", "Norwood 5, thinking about a shaved look. " + UUID.randomUUID());
         body.put("locale", "en-GB");
-        body.put("consent", new LinkedHashMap<>(Map.of("contact", true, "privacyNoticeVersion", "2025-11", "marketing", false)));
+        body.put("consent",
+                new LinkedHashMap<>(Map.of("contact", true, "privacyNoticeVersion", "2025-11", "marketing", false)));
         body.put("attribution", Map.of("utm_source", "instagram", "utm_campaign", "smp-autumn"));
         return body;
     }
@@ -211,9 +212,12 @@ public class EnquiryResourceTest {
         return Stream.of(
                 invalid("consent missing", b -> b.remove("consent"), "consent"),
                 invalid("contact consent refused", b -> consent(b).put("contact", false), "consent.contact"),
-                invalid("notice version missing", b -> consent(b).remove("privacyNoticeVersion"), "consent.privacyNoticeVersion"),
-                invalid("notice version never published", b -> consent(b).put("privacyNoticeVersion", "2019-01"), "consent.privacyNoticeVersion"),
-                invalid("notice version malformed", b -> consent(b).put("privacyNoticeVersion", "v 1 / draft"), "consent.privacyNoticeVersion"),
+                invalid("notice version missing", b -> consent(b).remove("privacyNoticeVersion"),
+                        "consent.privacyNoticeVersion"),
+                invalid("notice version never published", b -> consent(b).put("privacyNoticeVersion", "2019-01"),
+                        "consent.privacyNoticeVersion"),
+                invalid("notice version malformed", b -> consent(b).put("privacyNoticeVersion", "v 1 / draft"),
+                        "consent.privacyNoticeVersion"),
                 invalid("name missing", b -> b.remove("name"), "name"),
                 invalid("name blank", b -> b.put("name", "   "), "name"),
                 invalid("name too long", b -> b.put("name", "n".repeat(201)), "name"),
@@ -246,8 +250,10 @@ public class EnquiryResourceTest {
                 invalid("message too long", b -> b.put("message", "m".repeat(4001)), "message"),
                 invalid("locale malformed", b -> b.put("locale", "english please"), "locale"),
                 invalid("unknown field", b -> b.put("age", 42), "age"),
-                invalid("unknown attribution field", b -> b.put("attribution", Map.of("utm_id", "x")), "attribution.utm_id"),
-                invalid("attribution too long", b -> b.put("attribution", Map.of("utm_source", "s".repeat(201))), "attribution.utm_source"),
+                invalid("unknown attribution field", b -> b.put("attribution", Map.of("utm_id", "x")),
+                        "attribution.utm_id"),
+                invalid("attribution too long", b -> b.put("attribution", Map.of("utm_source", "s".repeat(201))),
+                        "attribution.utm_source"),
                 invalid("name of the wrong type", b -> b.put("name", 42), "name"),
                 invalid("boolean as string", b -> consent(b).put("contact", "true"), "consent.contact"),
                 invalid("object as string", b -> b.put("consent", "yes"), "consent"),
@@ -293,7 +299,8 @@ public class EnquiryResourceTest {
     @Test
     void aDuplicatedKeyInANestedObjectIsNamedByItsPath() {
         given().filter(Contract.responses()).contentType(ContentType.JSON)
-                .body("{\"name\": \"Alex\", \"consent\": {\"contact\": true, \"contact\": false}}").post(ENQUIRIES).then()
+                .body("{\"name\": \"Alex\", \"consent\": {\"contact\": true, \"contact\": false}}").post(ENQUIRIES)
+                .then()
                 .statusCode(400).body("errors.field", hasItem("consent.contact"));
     }
 

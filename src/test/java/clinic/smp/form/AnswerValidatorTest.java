@@ -77,37 +77,46 @@ class AnswerValidatorTest {
 
     static Stream<Arguments> invalidAnswers() {
         return Stream.of(
-                row("unknown question", a -> a.put("FAVOURITE_COLOUR", "blue"), "answers.FAVOURITE_COLOUR", "is not a question"),
+                row("unknown question", a -> a.put("FAVOURITE_COLOUR", "blue"), "answers.FAVOURITE_COLOUR",
+                        "is not a question"),
                 row("required missing", a -> a.remove("SEX"), "answers.SEX", "is required"),
                 row("option outside the set", a -> a.put("SEX", "ROBOT"), "answers.SEX", "must be one of"),
                 row("choice of the wrong type", a -> a.put("SEX", 1), "answers.SEX", "must be one of"),
                 row("boolean as a string", a -> a.put("HAIR_LOSS", "no"), "answers.HAIR_LOSS", "true or false"),
                 row("date malformed", a -> a.put("DATE_OF_BIRTH", "01/06/1985"), "answers.DATE_OF_BIRTH", "YYYY-MM-DD"),
-                row("impossible date", a -> a.put("DATE_OF_BIRTH", "1985-02-30"), "answers.DATE_OF_BIRTH", "YYYY-MM-DD"),
-                row("birth in the future", a -> a.put("DATE_OF_BIRTH", "2027-01-01"), "answers.DATE_OF_BIRTH", "future"),
+                row("impossible date", a -> a.put("DATE_OF_BIRTH", "1985-02-30"), "answers.DATE_OF_BIRTH",
+                        "YYYY-MM-DD"),
+                row("birth in the future", a -> a.put("DATE_OF_BIRTH", "2027-01-01"), "answers.DATE_OF_BIRTH",
+                        "future"),
                 row("birth before 1900", a -> a.put("DATE_OF_BIRTH", "1890-01-01"), "answers.DATE_OF_BIRTH", "1900"),
                 row("multi choice not an array", a -> a.put("SCARS", "FUT_SCAR"), "answers.SCARS", "array"),
-                row("multi choice with an unknown option", a -> a.put("SCARS", List.of("TATTOO")), "answers.SCARS", "array"),
-                row("multi choice with a repeat", a -> a.put("SCARS", List.of("FUT_SCAR", "FUT_SCAR")), "answers.SCARS", "distinct"),
-                row("hidden question answered", a -> a.put("TRANSPLANT_DATE", "2025-01-01"), "answers.TRANSPLANT_DATE", "must not be answered"),
+                row("multi choice with an unknown option", a -> a.put("SCARS", List.of("TATTOO")), "answers.SCARS",
+                        "array"),
+                row("multi choice with a repeat", a -> a.put("SCARS", List.of("FUT_SCAR", "FUT_SCAR")), "answers.SCARS",
+                        "distinct"),
+                row("hidden question answered", a -> a.put("TRANSPLANT_DATE", "2025-01-01"), "answers.TRANSPLANT_DATE",
+                        "must not be answered"),
                 row("hidden stage answered", a -> {
                     a.put("HAIR_LOSS", true);
                     a.put("HAIR_LOSS_PATTERN", "FEMALE_PATTERN");
                     a.put("HAIR_LOSS_PROGRESSION", "STABLE");
                     a.put("NORWOOD_STAGE", "VI");
                 }, "answers.NORWOOD_STAGE", "must not be answered"),
-                row("shown required question missing", a -> a.put("TRANSPLANT_DONE", true), "answers.TRANSPLANT_DATE", "is required"),
+                row("shown required question missing", a -> a.put("TRANSPLANT_DONE", true), "answers.TRANSPLANT_DATE",
+                        "is required"),
                 row("transplant in the future", a -> {
                     a.put("TRANSPLANT_DONE", true);
                     a.put("TRANSPLANT_DATE", "2026-12-01");
                 }, "answers.TRANSPLANT_DATE", "future"),
-                row("condition without its activity", a -> a.put("SKIN_CONDITIONS", List.of("PSORIASIS")), "answers.PSORIASIS_ACTIVITY", "is required"),
+                row("condition without its activity", a -> a.put("SKIN_CONDITIONS", List.of("PSORIASIS")),
+                        "answers.PSORIASIS_ACTIVITY", "is required"),
                 row("quiescent date for an active condition", a -> {
                     a.put("SKIN_CONDITIONS", List.of("PSORIASIS"));
                     a.put("PSORIASIS_ACTIVITY", "ACTIVE_FLARE");
                     a.put("PSORIASIS_QUIESCENT_SINCE", "2025-01-01");
                 }, "answers.PSORIASIS_QUIESCENT_SINCE", "must not be answered"),
-                row("previous SMP without its date", a -> a.put("PREVIOUS_SMP", true), "answers.LAST_SMP_DATE", "is required"),
+                row("previous SMP without its date", a -> a.put("PREVIOUS_SMP", true), "answers.LAST_SMP_DATE",
+                        "is required"),
                 row("a date before the date of birth", a -> {
                     a.put("TRANSPLANT_DONE", true);
                     a.put("TRANSPLANT_DATE", "1980-01-01");
@@ -207,7 +216,8 @@ class AnswerValidatorTest {
         Map<String, Object> bald = minimal();
         bald.put("HAIR_LOSS", true);
         bald.put("HAIR_LOSS_PATTERN", "COMPLETE_BALDNESS");
-        assertThat(ProfileMapper.toProfile(valid(bald)).hairLoss().orElseThrow().progression()).isEqualTo(Progression.STABLE);
+        assertThat(ProfileMapper.toProfile(valid(bald)).hairLoss().orElseThrow().progression())
+                .isEqualTo(Progression.STABLE);
     }
 
     static Arguments row(String description, Consumer<Map<String, Object>> change, String field, String message) {

@@ -40,7 +40,9 @@ class AssessmentFormLabelsTest {
 
     @Test
     void unsupportedLanguagesFallBackToEnglish() {
-        assertThat(AssessmentFormLabels.negotiate(java.util.List.of(Locale.FRENCH, Locale.GERMAN))).isEqualTo(Locale.ENGLISH);
-        assertThat(AssessmentFormLabels.negotiate(java.util.List.of(Locale.forLanguageTag("en-GB")))).isEqualTo(Locale.ENGLISH);
+        assertThat(AssessmentFormLabels.negotiate(java.util.List.of(Locale.FRENCH, Locale.GERMAN)))
+                .isEqualTo(Locale.ENGLISH);
+        assertThat(AssessmentFormLabels.negotiate(java.util.List.of(Locale.forLanguageTag("en-GB"))))
+                .isEqualTo(Locale.ENGLISH);
     }
 }

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 import clinic.smp.contract.Contract;
 import clinic.smp.security.TestKeys;
@@ -87,10 +87,11 @@ class BlankAndIdentifierPolicyTest {
                     String value = p.path("example").asText(UUID.randomUUID().toString());
                     if (p.path("in").asText().equals("path")) {
                         url = url.replace("{" + p.path("name").asText() + "}", value);
-                    } else if (p.path("in").asText().equals("header") && (p.path("required").asBoolean()
-                            || p.path("name").asText().equals("If-Match"))) {
-                        headers.put(p.path("name").asText(), value);
-                    }
+                    } else
+                        if (p.path("in").asText().equals("header") && (p.path("required").asBoolean()
+                                || p.path("name").asText().equals("If-Match"))) {
+                                    headers.put(p.path("name").asText(), value);
+                                }
                 }
                 boolean secured = op.getValue().has("security") || CONTRACT.has("security");
                 walk(resolve(media.path("schema")), "", (ObjectNode) example, op.getKey(), url, secured, headers,

@@ -15,13 +15,16 @@ class TextTest {
     private static final Pattern MULTI_LINE = Pattern.compile(Text.MULTI_LINE);
 
     private static void agree(String text) {
-        assertThat(Text.isSingleLine(text)).as("single line: %s", escaped(text)).isEqualTo(SINGLE_LINE.matcher(text).matches());
-        assertThat(Text.isMultiLine(text)).as("multi line: %s", escaped(text)).isEqualTo(MULTI_LINE.matcher(text).matches());
+        assertThat(Text.isSingleLine(text)).as("single line: %s", escaped(text))
+                .isEqualTo(SINGLE_LINE.matcher(text).matches());
+        assertThat(Text.isMultiLine(text)).as("multi line: %s", escaped(text))
+                .isEqualTo(MULTI_LINE.matcher(text).matches());
     }
 
     private static String escaped(String text) {
         StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        text.chars().forEach(
+                c -> out.append(c < 0x20 || c > 0x7E ? String.format("\\u%04X", c) : String.valueOf((char) c)));
         return out.toString();
     }
 
@@ -47,7 +50,8 @@ class TextTest {
 
     @Test
     void lineBreaksAndTabsOnlyInMultiLineText() {
-        for (String text : List.of("", "Sam Lee", "line one\nline two", "a\r\nb", "a\tb", "a\u000Bb", "a\u0000", "\u0085",
+        for (String text : List.of("", "Sam Lee", "line one\nline two", "a\r\nb", "a\tb", "a\u000Bb", "a\u0000",
+                "\u0085",
                 "a\u202Eb", "a\u2066b", "a\u2069", "a\u2028b", "\u007F")) {
             agree(text);
         }
@@ -58,7 +62,8 @@ class TextTest {
     @Test
     void randomTextsOfTrickyCharacters() {
         char[] tricky = { 'a', ' ', 'é', '\t', '\n', '\r', '\u0000', '\u001F', '\u007F', '\u009F', '\u00A0', '\u202A',
-                '\u202E', '\u202F', '\u2065', '\u2066', '\u2069', '\u206A', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFF' };
+                '\u202E', '\u202F', '\u2065', '\u2066', '\u2069', '\u206A', '\uD800', '\uDBFF', '\uDC00', '\uDFFF',
+                '\uFFFF' };
         Random random = new Random(6);
         for (int n = 0; n < 20_000; n++) {
             char[] text = new char[random.nextInt(6)];
@@ -103,7 +108,8 @@ class TextTest {
     /** The fuzzer's finds, and the other ways to show nothing. */
     @Test
     void textThatShowsNothingIsBlank() {
-        for (String blank : List.of("", " ", "\t", "\n \r\n", "\u00A0", "\u2007", "\u202F", "\u3000", "\u200B", "\u200C",
+        for (String blank : List.of("", " ", "\t", "\n \r\n", "\u00A0", "\u2007", "\u202F", "\u3000", "\u200B",
+                "\u200C",
                 "\u200D", "\u200E", "\u200F", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\u206D", "\u00AD",
                 "\uFEFF", "\uFFFE", "\uFFFF", "\uFDD0", "\u0378", "\u034F", "\u115F", "\u3164", "\uFFA0", "\u2800",
                 "\u180E", "\uFE0F", "\uDB40\uDC20", "\uDB40\uDD00", "\uD800", " \u200B\u00A0\uFEFF\u2060 ")) {
@@ -114,7 +120,8 @@ class TextTest {
             assertThat(REQUIRED_SINGLE_LINE.matcher(blank).matches()).as(escaped(blank)).isFalse();
             assertThat(REQUIRED_MULTI_LINE.matcher(blank).matches()).as(escaped(blank)).isFalse();
         }
-        for (String shown : List.of("a", "Sam", "\u200BSam", "\u00A0.", "\uD83D\uDE00", "\u0301", "\uE000", "\u3000\u5B89",
+        for (String shown : List.of("a", "Sam", "\u200BSam", "\u00A0.", "\uD83D\uDE00", "\u0301", "\uE000",
+                "\u3000\u5B89",
                 "\u05D0", "-")) {
             assertThat(Text.isBlank(shown)).as(escaped(shown)).isFalse();
             assertThat(REQUIRED_SINGLE_LINE.matcher(shown).matches()).as(escaped(shown)).isTrue();

@@ -116,7 +116,8 @@ class LeadChangeFeedTest {
                 .containsExactly("ENQUIRY_RECEIVED", "STATUS_CHANGED");
         assertThat(changes).extracting(Seen::cursor).doesNotHaveDuplicates();
         var latest = TestKeys.asCrm().queryParam("after", start).queryParam("limit", 200).get(CHANGES).then()
-                .extract().path("changes.find { it.leadId == '" + lead + "' && it.change == 'STATUS_CHANGED' }.lead.status");
+                .extract()
+                .path("changes.find { it.leadId == '" + lead + "' && it.change == 'STATUS_CHANGED' }.lead.status");
         assertThat(latest).isEqualTo("CONTACTED");
     }
 }

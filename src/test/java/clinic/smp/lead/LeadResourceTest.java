@@ -106,7 +106,8 @@ public class LeadResourceTest {
 
         var history = lead(id);
         assertThat(history.<List<String>> path("statusHistory.to")).containsExactly("CONTACTED", "CLOSED_LOST");
-        assertThat(history.<List<String>> path("statusHistory.changedBy")).allSatisfy(by -> assertThat(by).startsWith("test-crm ("));
+        assertThat(history.<List<String>> path("statusHistory.changedBy"))
+                .allSatisfy(by -> assertThat(by).startsWith("test-crm ("));
     }
 
     @Test
@@ -129,7 +130,8 @@ public class LeadResourceTest {
                 .post(LEADS + "/" + id + "/triage/override").then().statusCode(201).extract();
         assertThat(override.<String> path("kind")).isEqualTo("OVERRIDE");
         assertThat(override.<String> path("triage.outcome")).isEqualTo("SUITABLE");
-        assertThat(override.<List<String>> path("triage.reasons.ruleId")).contains("KELOID_TENDENCY_REVIEW", "STAFF_OVERRIDE");
+        assertThat(override.<List<String>> path("triage.reasons.ruleId")).contains("KELOID_TENDENCY_REVIEW",
+                "STAFF_OVERRIDE");
         assertThat(override.<String> path("decidedBy")).startsWith("test-staff (");
         assertThat(lead(id).<String> path("lead.latestOutcome")).isEqualTo("SUITABLE");
 
@@ -182,8 +184,9 @@ public class LeadResourceTest {
     @Test
     void listFiltersAndParametersAreValidated() {
         String assessed = newAssessedLead(AssessmentResourceTest.answers());
-        List<String> suitableScars = TestKeys.asCrm().queryParam("outcome", "SUITABLE").queryParam("application", "SCAR_REVISION")
-                .queryParam("limit", 200).get(LEADS).then().statusCode(200).extract().path("items.id");
+        List<String> suitableScars =
+                TestKeys.asCrm().queryParam("outcome", "SUITABLE").queryParam("application", "SCAR_REVISION")
+                        .queryParam("limit", 200).get(LEADS).then().statusCode(200).extract().path("items.id");
         assertThat(suitableScars).contains(assessed);
         List<String> hairLoss = TestKeys.asCrm().queryParam("application", "HAIR_LOSS").queryParam("limit", 200)
                 .get(LEADS).then().statusCode(200).extract().path("items.id");
@@ -194,7 +197,8 @@ public class LeadResourceTest {
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("outcome"))
                 .body("errors.field", hasItem("createdFrom"));
-        TestKeys.asCrm().queryParam("limit", 0).get(LEADS).then().statusCode(400).body("errors.field", hasItem("limit"));
+        TestKeys.asCrm().queryParam("limit", 0).get(LEADS).then().statusCode(400).body("errors.field",
+                hasItem("limit"));
         TestKeys.asCrm().queryParam("cursor", "bm9wZQ").get(LEADS).then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
         TestKeys.asCrm().queryParam("after", "garbage!").get(LEADS + "/changes").then().statusCode(400)

@@ -25,13 +25,18 @@ class PersonalDataTest {
     /** A person who sent an assessment (with marketing consent) and an enquiry; returns their lead id. */
     static String person(String email) {
         Map<String, Object> assessment = AssessmentResourceTest.assessment(AssessmentResourceTest.answers());
-        assessment.put("contact", Map.of("name", "Robin Ash", "email", email, "phone", "+44 7400 " + (100000 + (int) (Math.random() * 800000)),
-                "preferredChannel", "WHATSAPP"));
-        assessment.put("consent", Map.of("healthData", true, "contact", true, "privacyNoticeVersion", "2025-11", "marketing", true));
-        String id = given().contentType(ContentType.JSON).body(assessment).post("/api/v1/assessments").then().statusCode(201)
+        assessment.put("contact",
+                Map.of("name", "Robin Ash", "email", email, "phone",
+                        "+44 7400 " + (100000 + (int) (Math.random() * 800000)),
+                        "preferredChannel", "WHATSAPP"));
+        assessment.put("consent",
+                Map.of("healthData", true, "contact", true, "privacyNoticeVersion", "2025-11", "marketing", true));
+        String id = given().contentType(ContentType.JSON).body(assessment).post("/api/v1/assessments").then()
+                .statusCode(201)
                 .extract().path("id");
-        given().contentType(ContentType.JSON).body(Map.of("name", "Robin Ash", "email", email, "preferredChannel", "EMAIL",
-                "topic", "SMP", "consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11")))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Robin Ash", "email", email, "preferredChannel", "EMAIL",
+                        "topic", "SMP", "consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11")))
                 .post("/api/v1/enquiries").then().statusCode(201);
         return TestKeys.asStaff().get("/api/v1/assessments/" + id).then().statusCode(200).extract().path("leadId");
     }
@@ -41,7 +46,8 @@ class PersonalDataTest {
         String email = "robin." + UUID.randomUUID() + "@example.com";
         String lead = person(email);
         var export = TestKeys.asStaff().filter(Contract.strict()).get(LEADS + lead + "/personal-data").then()
-                .statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")).extract();
+                .statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
+                .extract();
         assertThat(export.<String> path("data.lead.email")).isEqualTo(email);
         assertThat(export.<List<Object>> path("data.enquiries")).hasSize(1);
         assertThat(export.<Map<String, Object>> path("data.assessments[0].answers")).containsKey("DATE_OF_BIRTH");
@@ -70,7 +76,8 @@ class PersonalDataTest {
     @Test
     void aWithdrawnMarketingConsentReachesTheCrmAndKeepsTheHistory() {
         String lead = person("robin." + UUID.randomUUID() + "@example.com");
-        assertThat(TestKeys.asCrm().get(LEADS + lead).then().extract().<Boolean> path("lead.marketingConsent")).isFalse();
+        assertThat(TestKeys.asCrm().get(LEADS + lead).then().extract().<Boolean> path("lead.marketingConsent"))
+                .isFalse();
         // The enquiry came later without marketing consent: the latest decision counts.
         TestKeys.asStaff().filter(Contract.strict()).contentType(ContentType.JSON).body(Map.of("purpose", "MARKETING"))
                 .post(LEADS + lead + "/consent-withdrawals").then().statusCode(204);
@@ -86,7 +93,8 @@ class PersonalDataTest {
 
     @Test
     void erasureRemovesThePersonAndLeavesATombstoneInTheFeed() {
-        String start = TestKeys.asCrm().queryParam("limit", 200).get(LEADS + "changes").then().extract().path("nextCursor");
+        String start =
+                TestKeys.asCrm().queryParam("limit", 200).get(LEADS + "changes").then().extract().path("nextCursor");
         String email = "robin." + UUID.randomUUID() + "@example.com";
         String lead = person(email);
         String assessmentId = TestKeys.asCrm().get(LEADS + lead).then().extract().path("assessments[0].id");
@@ -105,7 +113,8 @@ class PersonalDataTest {
                     .then().statusCode(200).extract();
             List<Map<String, Object>> mine = changes.path("changes.findAll { it.leadId == '" + lead + "' }");
             assertThat(mine).allSatisfy(change -> assertThat(change.get("lead")).isNull());
-            tombstone = mine.stream().anyMatch(c -> "ERASED".equals(c.get("change")) && Boolean.TRUE.equals(c.get("deleted")));
+            tombstone = mine.stream()
+                    .anyMatch(c -> "ERASED".equals(c.get("change")) && Boolean.TRUE.equals(c.get("deleted")));
             after = changes.path("nextCursor");
             if (!changes.<Boolean> path("hasMore")) {
                 break;

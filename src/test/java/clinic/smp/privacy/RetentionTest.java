@@ -36,7 +36,8 @@ class RetentionTest {
     Quarantine quarantine;
 
     long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     @Test
@@ -46,7 +47,8 @@ class RetentionTest {
         String recent = LeadResourceTest.newLead("Recent Person");
         // Make the first lead look inactive for years, as the job's clock would see it.
         QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("update lead set updated_at = updated_at - interval '4 years' where id = cast(:id as uuid)")
+                .createNativeQuery(
+                        "update lead set updated_at = updated_at - interval '4 years' where id = cast(:id as uuid)")
                 .setParameter("id", old).executeUpdate());
         long statistics = count("select count(*) from triage_statistic");
 
@@ -58,7 +60,8 @@ class RetentionTest {
         assertThat(count("select count(*) from consent_record where lead_id = '" + old + "'")).isZero();
         assertThat(count("select count(*) from lead where id = '" + recent + "'")).isOne();
         assertThat(count("select count(*) from triage_statistic")).isGreaterThan(statistics);
-        assertThat(count("select count(*) from lead_erasure where lead_id = '" + old + "' and reason = 'RETENTION'")).isOne();
+        assertThat(count("select count(*) from lead_erasure where lead_id = '" + old + "' and reason = 'RETENTION'"))
+                .isOne();
     }
 
     @Test

@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -29,14 +29,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 
 import clinic.smp.assessment.AssessmentService;
-import clinic.smp.common.openapi.ApiDocs;
-import clinic.smp.intake.store.SubmissionResult;
-import clinic.smp.common.http.RateLimited;
 import clinic.smp.common.http.ClientAddress;
+import clinic.smp.common.http.RateLimited;
+import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.common.problem.Problem;
 import clinic.smp.consent.ConsentOrigins;
+import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.security.Roles;
 import clinic.smp.triage.api.TriageExamples;
-import clinic.smp.common.problem.Problem;
 
 @Path("/api/v1/assessments")
 @Tag(name = "Self-assessment")

@@ -43,8 +43,7 @@ public class ClientAddress {
     @Inject
     public ClientAddress(
             @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trustedProxies,
-            @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
-            boolean forwarding,
+            @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwarding,
             @ConfigProperty(name = "quarkus.http.proxy.allow-x-forwarded", defaultValue = "false") boolean xForwarded) {
         this(trustedProxies.orElse(List.of()), forwarding && xForwarded);
     }

@@ -15,5 +15,6 @@ public @interface RateLimited {
 
     /** Name of the OpenAPI extension that documents the limit on an operation. */
     String OPENAPI_EXTENSION = "x-rate-limited";
-    String OPENAPI_DESCRIPTION = "Per client address and for all clients together (token buckets shared by every instance); over a limit the answer is 429 with Retry-After.";
+    String OPENAPI_DESCRIPTION =
+            "Per client address and for all clients together (token buckets shared by every instance); over a limit the answer is 429 with Retry-After.";
 }

@@ -84,7 +84,7 @@ public final class DatabaseFailures {
 
     private static boolean isInterruptedOrIo(Throwable t) {
         return t instanceof IOException || t instanceof InterruptedException
-                // pgjdbc's connect thread throws a bare RuntimeException when the thread waiting for it is interrupted.
+        // pgjdbc's connect thread throws a bare RuntimeException when the thread waiting for it is interrupted.
                 || t.getClass() == RuntimeException.class
                         && String.valueOf(t.getMessage()).startsWith("Interrupted while attempting to connect");
     }

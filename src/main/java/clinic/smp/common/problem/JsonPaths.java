@@ -36,8 +36,8 @@ final class JsonPaths {
         java.util.Deque<String> parts = new java.util.ArrayDeque<>();
         if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
             // The innermost context is the object holding the duplicate; its ancestors give the path to it.
-            for (var context = parser.getParsingContext().getParent(); context != null && !context.inRoot();
-                    context = context.getParent()) {
+            for (var context = parser.getParsingContext().getParent(); context != null && !context.inRoot(); context =
+                    context.getParent()) {
                 if (context.inArray()) {
                     parts.push("[" + Math.max(context.getCurrentIndex(), 0) + "]");
                 } else if (context.getCurrentName() != null) {
@@ -86,7 +86,8 @@ final class JsonPaths {
 
     private static String enumName(Enum<?> constant) {
         try {
-            JsonProperty renamed = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            JsonProperty renamed =
+                    constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
             return renamed != null ? renamed.value() : constant.name();
         } catch (NoSuchFieldException e) {
             return constant.name();

@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,7 +60,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String RETRY_AFTER_SECONDS = "5";
-    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '([^']{1,100})'");
+    private static final java.util.regex.Pattern DUPLICATE_FIELD =
+            java.util.regex.Pattern.compile("Duplicate field '([^']{1,100})'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -72,7 +74,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized("This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
+        return unauthorized(
+                "This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
                 uri);
     }
 
@@ -88,7 +91,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN, "This API key does not have a role that this operation needs.", List.of(), uri);
+        return respond(ProblemType.FORBIDDEN, "This API key does not have a role that this operation needs.", List.of(),
+                uri);
     }
 
     private static Response unauthorized(String detail, UriInfo uri) {
@@ -142,8 +146,10 @@ public class ProblemMappers {
             return fieldProblem(JsonPaths.inObject(e, duplicate.group(1)), "appears more than once", uri);
         }
         var location = e.getLocation();
-        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".", List.of(), uri);
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".", List.of(),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -165,7 +171,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-            return respond(ProblemType.MALFORMED_REQUEST, "The request body has content after its JSON object.", List.of(),
+            return respond(ProblemType.MALFORMED_REQUEST, "The request body has content after its JSON object.",
+                    List.of(),
                     uri);
         }
         if (e.getPath().isEmpty()) {
@@ -240,7 +247,8 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         // Types and stack frames only: exception messages may quote submitted values.
         LOG.errorf("Unhandled error %s on %s: %s%n%s", errorId, route, describeTypes(e), frames(e));
-        return respond(ProblemType.INTERNAL, "The request failed on our side (error id " + errorId + "). Nothing was stored.",
+        return respond(ProblemType.INTERNAL,
+                "The request failed on our side (error id " + errorId + "). Nothing was stored.",
                 List.of(), uri);
     }
 

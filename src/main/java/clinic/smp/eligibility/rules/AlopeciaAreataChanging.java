@@ -1,5 +1,7 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DiseaseActivity;
 import clinic.smp.eligibility.profile.SkinCondition;
@@ -8,7 +10,6 @@ import clinic.smp.eligibility.triage.NextStepCode;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * Alopecia areata that is still changing is a poor moment: regrowth or new patches leave the pigment mismatched.

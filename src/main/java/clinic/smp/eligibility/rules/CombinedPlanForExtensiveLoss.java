@@ -1,10 +1,11 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DonorSupply;
 import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * For someone going for, or wanting, a transplant with extensive loss (Norwood VI-VII) or limited donor hair,

@@ -1,10 +1,11 @@
 package clinic.smp.eligibility.rules;
 
-import clinic.smp.eligibility.profile.CandidateProfile;
-import clinic.smp.eligibility.triage.Reason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import clinic.smp.eligibility.profile.CandidateProfile;
+import clinic.smp.eligibility.triage.Reason;
 
 /**
  * One named triage rule: a stable id, a sentence a patient can read, and its source, which together are the

@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.HairLossPattern;
 import clinic.smp.eligibility.profile.TreatmentGoal;
 import clinic.smp.eligibility.triage.NextStepCode;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * Female pattern loss keeps the frontal hairline, so SMP is planned as density under the retained hair. A candidate

@@ -1,5 +1,11 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
 import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.ApplicationMatch;
 import clinic.smp.eligibility.triage.Indication;
@@ -11,11 +17,6 @@ import clinic.smp.eligibility.triage.Reason;
 import clinic.smp.eligibility.triage.RulesetVersion;
 import clinic.smp.eligibility.triage.Sessions;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What the rules found about one candidate, collected in ruleset order; one instance per evaluation.

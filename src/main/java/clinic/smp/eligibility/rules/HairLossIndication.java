@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.HairLossPattern;
 import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Thinning or baldness, in men or women, fits {@code HAIR_LOSS} with the pattern as indication. One rule per

@@ -1,9 +1,10 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.NextStepCode;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * A hair-transplant consultation is suggested only where it is realistic: the candidate plans or wants a transplant

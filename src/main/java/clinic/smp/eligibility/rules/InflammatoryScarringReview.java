@@ -1,12 +1,13 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.SkinCondition;
 import clinic.smp.eligibility.triage.NextStepCode;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * Lichen planopilaris and discoid lupus must be quiescent with a dermatologist's clearance before SMP, because

@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.KeloidTendency;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /** Someone prone to keloids may not be a good candidate: a clinician decides. An unknown tendency is no flag. */
 public final class KeloidTendencyReview implements EligibilityRule {

@@ -1,10 +1,11 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /** Younger than the minimum age (18 unless configured): a hard exclusion. The 18th birthday itself counts as 18. */
 public final class MinimumAge implements EligibilityRule {

@@ -1,9 +1,10 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * When no application fits, SMP has nothing to treat: {@code NOT_SUITABLE}, with this as its reason. It reads what

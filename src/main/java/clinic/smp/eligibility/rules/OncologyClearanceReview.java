@@ -1,12 +1,13 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.ScarKind;
 import clinic.smp.eligibility.triage.NextStepCode;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * Radiation or chemotherapy (a recorded history, or scars declared as such) needs the oncologist's clearance; until

@@ -1,9 +1,10 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * A transplant already done fits {@code TRANSPLANT_DENSITY / POST_TRANSPLANT}; when SMP may start is

@@ -1,9 +1,10 @@
 package clinic.smp.eligibility.rules;
 
-import clinic.smp.eligibility.profile.CandidateProfile;
-import clinic.smp.eligibility.triage.Reason;
 import java.time.LocalDate;
 import java.util.Optional;
+
+import clinic.smp.eligibility.profile.CandidateProfile;
+import clinic.smp.eligibility.triage.Reason;
 
 /**
  * SMP colour lasts about 3-4 years: from the recolouring period (3 years unless configured) after the last session,

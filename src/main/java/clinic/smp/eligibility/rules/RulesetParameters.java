@@ -1,8 +1,9 @@
 package clinic.smp.eligibility.rules;
 
+import java.util.Objects;
+
 import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.Sessions;
-import java.util.Objects;
 
 /**
  * The tunable numbers of a ruleset. Every value is part of the ruleset fingerprint (see {@link #canonicalForm()}).

@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.ScarKind;
 import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Scars of every kind on the clinic page fit {@code SCAR_REVISION} with the matching indication. */
 public final class ScarRevisionIndication implements EligibilityRule {

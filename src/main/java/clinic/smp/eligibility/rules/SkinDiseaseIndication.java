@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.SkinConditionKind;
 import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Shiny bald patches left by skin disease fit {@code SKIN_DISEASE}, whatever the disease's activity: whether it is

@@ -1,12 +1,13 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.SkinCondition;
 import clinic.smp.eligibility.triage.NextStepCode;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * Scalp acne, psoriasis or another skin sensitivity in a breakout or flare-up defers treatment until it settles:

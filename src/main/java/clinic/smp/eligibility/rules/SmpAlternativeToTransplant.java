@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.DonorSupply;
 import clinic.smp.eligibility.profile.SkinConditionKind;
 import clinic.smp.eligibility.profile.TransplantIntent;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * With limited donor hair, no wish for a transplant, or an autoimmune disease such as alopecia areata, SMP is the

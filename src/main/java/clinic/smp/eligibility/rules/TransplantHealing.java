@@ -1,12 +1,13 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.TransplantHistory;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * After a transplant SMP waits until the scalp is fully healed and stable: surgery date plus the healing months

@@ -1,11 +1,12 @@
 package clinic.smp.eligibility.rules;
 
+import java.time.LocalDate;
+
 import clinic.smp.eligibility.profile.CandidateProfile;
 import clinic.smp.eligibility.profile.TransplantIntent;
 import clinic.smp.eligibility.triage.Indication;
 import clinic.smp.eligibility.triage.Precaution;
 import clinic.smp.eligibility.triage.Reason;
-import java.time.LocalDate;
 
 /**
  * A planned (or concurrent) transplant fits {@code TRANSPLANT_DENSITY / COMBINED_PLAN}: SMP goes on the

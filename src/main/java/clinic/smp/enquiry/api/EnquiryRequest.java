@@ -11,16 +11,18 @@ import clinic.smp.enquiry.EnquiryTopic;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactChannel;
 import clinic.smp.intake.ContactNormalizer;
+import clinic.smp.intake.MultiLine;
 import clinic.smp.intake.NotBlankText;
 import clinic.smp.intake.SingleLine;
-import clinic.smp.intake.MultiLine;
 import clinic.smp.intake.Text;
 
 @Schema(name = "EnquiryRequest", description = "The clinic's contact form. Give an email, a phone number, or both.")
 public record EnquiryRequest(
         @NotBlankText @Size(max = 200) @SingleLine @Schema(pattern = Text.REQUIRED_SINGLE_LINE, description = Text.REQUIRED_DESCRIPTION, required = true, example = "Alex Morgan") String name,
-        @Size(max = 254) @Schema(description = "Email address; required unless a phone number is given. " + ContactNormalizer.EMAIL_RULES, example = "alex.morgan@example.com") String email,
-        @Size(max = 32) @Schema(description = "Phone number, preferably international (+44 7911 123456); numbers without a + are read in the clinic's default region. Required for PHONE and WHATSAPP. " + ContactNormalizer.PHONE_RULES, example = "+44 7911 123456") String phone,
+        @Size(max = 254) @Schema(description = "Email address; required unless a phone number is given. "
+                + ContactNormalizer.EMAIL_RULES, example = "alex.morgan@example.com") String email,
+        @Size(max = 32) @Schema(description = "Phone number, preferably international (+44 7911 123456); numbers without a + are read in the clinic's default region. Required for PHONE and WHATSAPP. "
+                + ContactNormalizer.PHONE_RULES, example = "+44 7911 123456") String phone,
         @NotNull(message = "is required") @Schema(required = true, example = "WHATSAPP") ContactChannel preferredChannel,
         @NotNull(message = "is required") @Schema(required = true, example = "SMP") EnquiryTopic topic,
         @Size(max = 4000) @MultiLine @Schema(pattern = Text.MULTI_LINE, description = "Free text, up to 4000 characters.", example = "I have a FUT scar and would like to wear my hair short. Is SMP an option?") String message,

@@ -13,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -28,13 +28,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
-import clinic.smp.common.openapi.ApiDocs;
-import clinic.smp.intake.store.SubmissionResult;
-import clinic.smp.common.http.RateLimited;
 import clinic.smp.common.http.ClientAddress;
+import clinic.smp.common.http.RateLimited;
+import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.consent.ConsentOrigins;
-import clinic.smp.security.Roles;
 import clinic.smp.enquiry.EnquiryService;
+import clinic.smp.intake.store.SubmissionResult;
+import clinic.smp.security.Roles;
 
 @Path("/api/v1/enquiries")
 @Tag(name = "Enquiries", description = "The clinic's contact form (\"Still have questions?\", free WhatsApp assessment).")

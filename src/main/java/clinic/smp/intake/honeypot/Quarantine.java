@@ -1,8 +1,8 @@
 package clinic.smp.intake.honeypot;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 
 /**
  * Keeps submissions that filled the honeypot field (a form field people never see) away from leads, the CRM list and
@@ -39,14 +38,16 @@ public class Quarantine {
     }
 
     @Transactional
-    public void keep(UUID id, String kind, String reference, String emailKey, String phone, String bodyJson, Instant at) {
+    public void keep(UUID id, String kind, String reference, String emailKey, String phone, String bodyJson,
+            Instant at) {
         em.createNativeQuery("""
                 insert into quarantined_submission (id, kind, reference, email_key, phone_key, body, received_at)
                 values (:id, :kind, :reference, :emailKey, :phoneKey, cast(:body as jsonb), :at)""")
                 .setParameter("id", id).setParameter("kind", kind).setParameter("reference", reference)
                 .setParameter("emailKey", emailKey)
                 .setParameter("phoneKey", phone)
-                .setParameter("body", bodyJson).setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate();
+                .setParameter("body", bodyJson).setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     /** Deletes what was received before {@code cutoff}, in short transactions; returns how many rows went. */

@@ -1,6 +1,5 @@
 package clinic.smp.intake.ratelimit;
 
-import clinic.smp.common.http.RateLimited;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
@@ -12,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import clinic.smp.common.EventLoops;
 import clinic.smp.common.http.ClientAddress;
+import clinic.smp.common.http.RateLimited;
 
 /**
  * Runs the rate limits on the operations marked {@link RateLimited}, before their body is parsed: an admitted request

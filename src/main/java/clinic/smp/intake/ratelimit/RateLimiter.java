@@ -54,7 +54,8 @@ public class RateLimiter {
             select greatest(tat - %1$s, 0) + ? - ? from rate_limit where id = ?""".formatted(NOW);
 
     private static final String REMOVE_EXPIRED = """
-            delete from rate_limit where id in (select id from rate_limit where tat < %1$s - ? limit ?)""".formatted(NOW);
+            delete from rate_limit where id in (select id from rate_limit where tat < %1$s - ? limit ?)"""
+            .formatted(NOW);
 
     /** One bucket's parameters, in µs: T (the cost of one token) and the period P. */
     record Rate(long tokenMicros, long periodMicros) {
@@ -106,13 +107,17 @@ public class RateLimiter {
     private void admitChecked(String client) {
         if (!take(client, perClient, 1)) {
             long wait = secondsUntilFree(client, perClient, 1);
-            throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "Too many submissions from your network address. "
-                    + "Nothing was stored; try again in " + wait + " seconds.", wait);
+            throw ProblemException.retryLater(ProblemType.RATE_LIMITED,
+                    "Too many submissions from your network address. "
+                            + "Nothing was stored; try again in " + wait + " seconds.",
+                    wait);
         }
         if (!takeGlobal()) {
             long wait = secondsUntilFree(GLOBAL_KEY, global, 1);
-            throw ProblemException.retryLater(ProblemType.RATE_LIMITED, "The service is receiving more submissions than it "
-                    + "can take right now. Nothing was stored; try again in " + wait + " seconds.", wait);
+            throw ProblemException.retryLater(ProblemType.RATE_LIMITED,
+                    "The service is receiving more submissions than it "
+                            + "can take right now. Nothing was stored; try again in " + wait + " seconds.",
+                    wait);
         }
     }
 

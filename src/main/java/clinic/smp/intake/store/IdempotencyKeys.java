@@ -36,8 +36,7 @@ public class IdempotencyKeys {
         }
     }
 
-    @Scheduled(every = "${smp.idempotency.purge-every}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${smp.idempotency.purge-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeExpired() {
         em.createNativeQuery("delete from idempotency_record where expires_at < :now")

@@ -191,7 +191,8 @@ final class NamedStatement {
         void bind(PreparedStatement statement) throws SQLException {
             for (int slot = 0; slot < types.length; slot++) {
                 if (types[slot] == 0) {
-                    throw new IllegalStateException(NamedStatement.this.name + ": parameter :" + nameOf(slot) + " not bound");
+                    throw new IllegalStateException(
+                            NamedStatement.this.name + ": parameter :" + nameOf(slot) + " not bound");
                 }
             }
             for (int i = 0; i < positions.length; i++) {

@@ -12,7 +12,6 @@ import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 
 import clinic.smp.common.EventLoops;
-import clinic.smp.intake.store.DatabaseException;
 
 /**
  * Hands out human references from the {@code human_reference_seq} sequence, fetching a block of numbers per round

@@ -72,7 +72,8 @@ public class SubmissionStore {
     private record Pending(Claim claim, SubmissionRows rows) {
 
         Statement firstContact() {
-            return rows.form() instanceof Enquiry ? Statement.ENQUIRY_FIRST_CONTACT : Statement.ASSESSMENT_FIRST_CONTACT;
+            return rows.form() instanceof Enquiry ? Statement.ENQUIRY_FIRST_CONTACT
+                    : Statement.ASSESSMENT_FIRST_CONTACT;
         }
     }
 

@@ -3,7 +3,8 @@ package clinic.smp.lead.api;
 /** Response examples for the contract. */
 final class LeadExamples {
 
-    static final String SUMMARY = """
+    static final String SUMMARY =
+            """
             {"id": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Alex Morgan", "email": "alex.morgan@example.com",
              "phone": "+447911123456", "status": "CONTACTED", "latestOutcome": "SUITABLE", "latestApplications": ["SCAR_REVISION"],
              "hasAssessment": true, "marketingConsent": false, "createdAt": "2026-11-23T21:05:00Z", "updatedAt": "2026-11-24T09:15:00Z", "version": 4}""";
@@ -28,11 +29,14 @@ final class LeadExamples {
              "evaluatedOn": "2026-11-24"}""";
 
     static final String RERUN = """
-            {"kind": "RERUN", "decidedAt": "2026-11-24T10:00:00Z", "decidedBy": "Dr Patel (k3mq8x2rtd)", "triage": """ + TRIAGE + "}";
+            {"kind": "RERUN", "decidedAt": "2026-11-24T10:00:00Z", "decidedBy": "Dr Patel (k3mq8x2rtd)", "triage": """
+            + TRIAGE + "}";
 
-    static final String OVERRIDE = """
+    static final String OVERRIDE =
+            """
             {"kind": "OVERRIDE", "decidedAt": "2026-11-24T10:00:00Z", "decidedBy": "Dr Patel (k3mq8x2rtd)",
-             "overrideReason": "Seen in clinic: keloids only on the chest, scalp reacted well to a test patch.", "triage": """ + TRIAGE + "}";
+             "overrideReason": "Seen in clinic: keloids only on the chest, scalp reacted well to a test patch.", "triage": """
+                    + TRIAGE + "}";
 
     static final String DETAIL = """
             {"lead": """ + SUMMARY + """

@@ -11,15 +11,18 @@ import clinic.smp.lead.LeadFilter;
 /** The lead filters as query parameters, shared by the list and the export. Read as text, validated in one place. */
 public class LeadFilterParams {
 
-    @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE", "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" }))
+    @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE",
+            "SUITABLE_LATER", "CLINICIAN_REVIEW", "NOT_SUITABLE" }))
     @QueryParam("outcome")
     public String outcome;
 
-    @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE", "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" }))
+    @Parameter(description = "An application of the latest triage.", schema = @Schema(enumeration = { "SKIN_DISEASE",
+            "HAIR_LOSS", "TRANSPLANT_DENSITY", "SCAR_REVISION" }))
     @QueryParam("application")
     public String application;
 
-    @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED", "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" }))
+    @Parameter(description = "Follow-up status.", schema = @Schema(enumeration = { "NEW", "CONTACTED",
+            "CONSULTATION_BOOKED", "TREATED", "CLOSED_LOST" }))
     @QueryParam("status")
     public String status;
 
@@ -45,8 +48,7 @@ public class LeadFilterParams {
 
     @Parameter(description = "The lead of this email address, matched as intake matches a returning person: "
             + "NFC, case-insensitive, an internationalised domain in either form "
-            + "(bücher.example or xn--bcher-kva.example).",
-            example = "alex.morgan@example.com")
+            + "(bücher.example or xn--bcher-kva.example).", example = "alex.morgan@example.com")
     @QueryParam("email")
     public String email;
 

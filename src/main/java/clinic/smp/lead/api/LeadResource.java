@@ -36,12 +36,12 @@ import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
 import clinic.smp.common.problem.ProblemException;
+import clinic.smp.intake.Text;
 import clinic.smp.lead.LeadChangeFeed;
 import clinic.smp.lead.LeadCsvExport;
 import clinic.smp.lead.LeadQueries;
 import clinic.smp.lead.LeadService;
 import clinic.smp.security.Roles;
-import clinic.smp.intake.Text;
 import clinic.smp.triage.api.TriageEntry;
 
 @Path("/api/v1/leads")
@@ -130,7 +130,8 @@ public class LeadResource {
             the status. Roles: crm, staff.""")
     @APIResponse(responseCode = "200", description = "The lead.", headers = @Header(name = "ETag", description = "The lead's version.", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDetail.class), examples = @ExampleObject(name = "lead", value = LeadExamples.DETAIL)))
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
-    public Response get(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
+    public Response get(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
         LeadDetail detail = leads.detail(id);
         return Response.ok(detail).tag(etag(detail.lead().version())).build();
     }

@@ -58,7 +58,8 @@ public class PrivacyResource {
             as one JSON document, for a subject access request. Role: staff.""")
     @APIResponse(responseCode = "200", description = "The document.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalDataExport.class), examples = @ExampleObject(name = "export", value = "{\"exportedAt\": \"2026-11-24T10:00:00Z\", \"data\": {\"lead\": {\"id\": \"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\", \"name\": \"Alex Morgan\", \"status\": \"NEW\", \"latestApplications\": [], \"hasAssessment\": false, \"marketingConsent\": false, \"createdAt\": \"2026-11-23T21:05:00Z\", \"updatedAt\": \"2026-11-23T21:05:00Z\", \"version\": 0}, \"enquiries\": [], \"assessments\": [], \"statusHistory\": [], \"consents\": []}}")))
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
-    public Response export(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
+    public Response export(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
         return Response.ok(personalData.export(id))
                 .header("Content-Disposition", "attachment; filename=\"personal-data-" + id + ".json\"").build();
     }
@@ -73,7 +74,8 @@ public class PrivacyResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentWithdrawal.class), examples = @ExampleObject(name = "marketing", value = "{\"purpose\": \"MARKETING\"}")))
     @APIResponse(responseCode = "204", description = "Recorded.")
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
-    public Response withdraw(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
+    public Response withdraw(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
             ConsentWithdrawal withdrawal) {
         BeanViolations.requireValid(validator, withdrawal, "the purpose");
         personalData.withdraw(id, withdrawal.purpose(), caller.getPrincipal().getName());
@@ -90,7 +92,8 @@ public class PrivacyResource {
             Role: staff.""")
     @APIResponse(responseCode = "200", description = "Erased.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErasureReceipt.class), examples = @ExampleObject(name = "erased", value = "{\"leadId\": \"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\", \"erasedAt\": \"2026-11-24T10:00:00Z\"}")))
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
-    public ErasureReceipt erase(@Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
+    public ErasureReceipt erase(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id) {
         return personalData.erase(id, caller.getPrincipal().getName(), "REQUEST");
     }
 }

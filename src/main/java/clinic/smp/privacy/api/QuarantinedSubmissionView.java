@@ -16,7 +16,5 @@ public record QuarantinedSubmissionView(
         @Schema(description = "ENQUIRY or ASSESSMENT.", example = "ENQUIRY") String kind,
         @Schema(example = "E-7KQM-3WTD") String reference,
         @Schema(example = "2026-11-23T21:05:00Z") Instant receivedAt,
-        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class,
-                description = "The submission as kept: contact details normalised, then the form's other fields.")
-        Map<String, Object> submitted) {
+        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "The submission as kept: contact details normalised, then the form's other fields.") Map<String, Object> submitted) {
 }

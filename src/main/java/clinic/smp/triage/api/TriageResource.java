@@ -17,10 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.smp.common.openapi.ApiDocs;
+import clinic.smp.common.problem.ProblemException;
 import clinic.smp.security.Roles;
 import clinic.smp.triage.TriageService;
-import clinic.smp.common.problem.ProblemException;
-import clinic.smp.triage.api.TriageView;
 
 @Path("/api/v1/triage/evaluate")
 @Tag(name = "Self-assessment")
@@ -42,8 +41,10 @@ public class TriageResource {
             A dry run of the same engine on a set of answers: validated exactly as a submission's answers, \
             evaluated for today, nothing stored. For staff previews (and a front end's instant answer through a staff-side proxy). Role: staff.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageRequest.class), examples = {
-            @ExampleObject(name = "futScar", summary = "FUT scar: SUITABLE", value = "{\"formVersion\": \"2026-11\"," + TriageExamples.FUT_SCAR_ANSWERS + "}"),
-            @ExampleObject(name = "keloids", summary = "Keloid tendency: CLINICIAN_REVIEW", value = "{\"formVersion\": \"2026-11\"," + TriageExamples.KELOID_ANSWERS + "}") }))
+            @ExampleObject(name = "futScar", summary = "FUT scar: SUITABLE", value = "{\"formVersion\": \"2026-11\","
+                    + TriageExamples.FUT_SCAR_ANSWERS + "}"),
+            @ExampleObject(name = "keloids", summary = "Keloid tendency: CLINICIAN_REVIEW", value = "{\"formVersion\": \"2026-11\","
+                    + TriageExamples.KELOID_ANSWERS + "}") }))
     @APIResponse(responseCode = "200", description = "The explained triage.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TriageView.class), examples = @ExampleObject(name = "clinicianReview", value = TriageExamples.CLINICIAN_REVIEW)))
     public TriageView evaluate(TriageRequest request) {
         if (request == null) {

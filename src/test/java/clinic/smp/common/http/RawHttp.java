@@ -137,7 +137,7 @@ public final class RawHttp {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer: for (int i = from; i <= haystack.length - needle.length; i++) {
+        outer : for (int i = from; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

@@ -1,5 +1,22 @@
 package clinic.smp.eligibility.bench;
 
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
 import clinic.smp.eligibility.EligibilityEngine;
 import clinic.smp.eligibility.Ruleset;
 import clinic.smp.eligibility.profile.CandidateProfile;
@@ -19,22 +36,6 @@ import clinic.smp.eligibility.profile.TransplantHistory;
 import clinic.smp.eligibility.profile.TransplantPlan;
 import clinic.smp.eligibility.profile.TreatmentGoal;
 import clinic.smp.eligibility.triage.TriageResult;
-import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Time per evaluation; the budget is well under 5 µs. Run after {@code mvn -q test-compile} and
@@ -54,13 +55,13 @@ public class EligibilityEngineBenchmark {
 
     /** Stable Norwood IV, nothing else: the most common enquiry. */
     private final CandidateProfile simpleHairLoss = CandidateProfile.builder(
-                    LocalDate.of(1988, 3, 14), TreatmentGoal.SHAVED_LOOK)
+            LocalDate.of(1988, 3, 14), TreatmentGoal.SHAVED_LOOK)
             .hairLoss(HairLoss.of(HairLossPattern.MALE_PATTERN, NorwoodStage.IV, Progression.STABLE))
             .build();
 
     /** Healing transplant, three scar kinds, three skin conditions, oncology history, more surgery planned. */
     private final CandidateProfile complex = CandidateProfile.builder(
-                    LocalDate.of(1975, 9, 2), TreatmentGoal.ADDED_DENSITY)
+            LocalDate.of(1975, 9, 2), TreatmentGoal.ADDED_DENSITY)
             .hairLoss(HairLoss.of(HairLossPattern.MALE_PATTERN, NorwoodStage.VI, Progression.PROGRESSING))
             .scar(ScarKind.FUT_SCAR)
             .scar(ScarKind.FUE_SCARS)
@@ -78,7 +79,7 @@ public class EligibilityEngineBenchmark {
 
     /** Seventeen with nothing else declared: the shortest path to NOT_SUITABLE. */
     private final CandidateProfile underAge = CandidateProfile.builder(
-                    LocalDate.of(2009, 12, 1), TreatmentGoal.SHAVED_LOOK)
+            LocalDate.of(2009, 12, 1), TreatmentGoal.SHAVED_LOOK)
             .build();
 
     @Benchmark

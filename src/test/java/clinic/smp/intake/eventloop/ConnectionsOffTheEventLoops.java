@@ -27,7 +27,8 @@ public class ConnectionsOffTheEventLoops implements AgroalPoolInterceptor {
         if (Context.isOnEventLoopThread()) {
             StringBuilder where = new StringBuilder(Thread.currentThread().getName());
             for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
-                if (frame.getClassName().startsWith("clinic.smp.") && !frame.getClassName().equals(getClass().getName())) {
+                if (frame.getClassName().startsWith("clinic.smp.")
+                        && !frame.getClassName().equals(getClass().getName())) {
                     where.append(" <- ").append(frame.getClassName()).append('.').append(frame.getMethodName());
                 }
             }

@@ -21,7 +21,8 @@ class ClientKeyTest {
 
     @Test
     void keysHoldNoReadableAddress() {
-        assertThat(ClientKey.of("203.0.113.10")).startsWith("client:").doesNotContain("203").hasSize("client:".length() + 32);
+        assertThat(ClientKey.of("203.0.113.10")).startsWith("client:").doesNotContain("203")
+                .hasSize("client:".length() + 32);
         assertThat(ClientKey.of(null)).isEqualTo(ClientKey.of(" "));
     }
 }

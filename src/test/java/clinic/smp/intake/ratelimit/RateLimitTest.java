@@ -69,7 +69,8 @@ class RateLimitTest {
     }
 
     static Response post(String path, String client, Object body) {
-        return given().filter(Contract.strict()).header("X-Forwarded-For", client).contentType(ContentType.JSON).body(body)
+        return given().filter(Contract.strict()).header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body(body)
                 .post(path);
     }
 
@@ -96,7 +97,8 @@ class RateLimitTest {
         assertThat(count("select count(*) from lead where email = ?", (String) refused.get("email"))).isZero();
 
         // The assessment form draws on the same bucket: the limit is per client, not per form.
-        post(ASSESSMENTS, client, AssessmentResourceTest.assessment(AssessmentResourceTest.answers())).then().statusCode(429)
+        post(ASSESSMENTS, client, AssessmentResourceTest.assessment(AssessmentResourceTest.answers())).then()
+                .statusCode(429)
                 .contentType(PROBLEM_JSON).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
@@ -106,13 +108,15 @@ class RateLimitTest {
         // 3 per hour: one token is 20 minutes. Let 20 minutes pass for the exhausted client of the first test.
         String client = "203.0.113.10";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement rewind = connection.prepareStatement("update rate_limit set tat = tat - ? where id = ?")) {
+                PreparedStatement rewind =
+                        connection.prepareStatement("update rate_limit set tat = tat - ? where id = ?")) {
             rewind.setLong(1, java.util.concurrent.TimeUnit.MINUTES.toMicros(20));
             rewind.setString(2, ClientKey.of(client));
             assertThat(rewind.executeUpdate()).isOne();
         }
         post(ENQUIRIES, client, enquiry()).then().statusCode(201);
-        long retryAfter = Long.parseLong(post(ENQUIRIES, client, enquiry()).then().statusCode(429).extract().header("Retry-After"));
+        long retryAfter = Long
+                .parseLong(post(ENQUIRIES, client, enquiry()).then().statusCode(429).extract().header("Retry-After"));
         assertThat(retryAfter).as("the next token, 20 minutes away").isBetween(1190L, 1200L);
     }
 
@@ -120,7 +124,8 @@ class RateLimitTest {
     @Order(3)
     void otherClientsAreNotAffected() {
         post(ENQUIRIES, "203.0.113.11", enquiry()).then().statusCode(201);
-        post(ASSESSMENTS, "203.0.113.11", AssessmentResourceTest.assessment(AssessmentResourceTest.answers())).then().statusCode(201);
+        post(ASSESSMENTS, "203.0.113.11", AssessmentResourceTest.assessment(AssessmentResourceTest.answers())).then()
+                .statusCode(201);
     }
 
     @Test
@@ -182,7 +187,8 @@ class RateLimitTest {
     }
 
     private long count(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }

@@ -64,7 +64,8 @@ class FirstContactsTest {
     void firstContactsArrivingWhileBatchesRunAreStoredByOneBatch() throws Exception {
         List<Future<ExtractableResponse<Response>>> blocked = blockTheBatchesInFlight();
         GroupCommit.Stats before = firstContacts.stats();
-        List<Map<String, Object>> queued = List.of(People.minimalEnquiry(), People.minimalEnquiry(), People.minimalEnquiry());
+        List<Map<String, Object>> queued =
+                List.of(People.minimalEnquiry(), People.minimalEnquiry(), People.minimalEnquiry());
         List<Future<ExtractableResponse<Response>>> responses = queue(queued, List.of());
 
         releaseBlockers();
@@ -193,7 +194,8 @@ class FirstContactsTest {
     private Connection holdLock(String name) throws SQLException {
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(false);
-        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             lock.setString(1, name);
             lock.execute();
         }
@@ -233,7 +235,8 @@ class FirstContactsTest {
     }
 
     private long queryLong(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 select.setString(1, parameter);
             }

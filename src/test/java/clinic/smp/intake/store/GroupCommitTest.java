@@ -109,7 +109,8 @@ class GroupCommitTest {
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
         for (Future<Integer> failed : List.of(a, b)) {
-            assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(IllegalStateException.class)
                     .hasRootCauseMessage("batch with -1");
         }
         // the group survived the failure
@@ -121,7 +122,8 @@ class GroupCommitTest {
     void aRunnerAnsweringTheWrongNumberOfResultsFailsItsBatch() {
         GroupCommit<Integer, Integer> group = new GroupCommit<>(8, 1, threads, batch -> List.of());
 
-        assertThatThrownBy(() -> group.submit(1).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> group.submit(1).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("a batch of 1 gave 0 results");
     }
 

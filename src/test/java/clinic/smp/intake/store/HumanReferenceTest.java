@@ -44,7 +44,8 @@ class HumanReferenceTest {
 
     @Test
     void consecutiveSubmissionsDoNotGetConsecutiveReferences() {
-        assertThat(HumanReference.format('E', 1).substring(0, 6)).isNotEqualTo(HumanReference.format('E', 2).substring(0, 6));
+        assertThat(HumanReference.format('E', 1).substring(0, 6))
+                .isNotEqualTo(HumanReference.format('E', 2).substring(0, 6));
     }
 
     @Test

@@ -113,7 +113,8 @@ class SubmissionStatementsTest {
     }
 
     private static int feedRows(Connection connection, UUID lead) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("select count(*) from lead_change where lead_id = ?")) {
+        try (PreparedStatement count =
+                connection.prepareStatement("select count(*) from lead_change where lead_id = ?")) {
             count.setObject(1, lead);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
