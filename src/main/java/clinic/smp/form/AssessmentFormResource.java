@@ -3,9 +3,11 @@ package clinic.smp.form;
 import java.util.Locale;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -53,8 +55,8 @@ public class AssessmentFormResource {
                 "visibleWhen": {"question": "TRANSPLANT_DONE", "anyOf": ["true"]}, "notInFuture": true}]}""")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched).")
     public Response form(
-            @Parameter(name = "Accept-Language", description = "Preferred languages of the labels.", example = "en-GB") @jakarta.ws.rs.HeaderParam("Accept-Language") String acceptLanguage,
-            @jakarta.ws.rs.core.Context HttpHeaders headers, @jakarta.ws.rs.core.Context Request request) {
+            @Parameter(name = "Accept-Language", description = "Preferred languages of the labels.", example = "en-GB") @HeaderParam("Accept-Language") String acceptLanguage,
+            @Context HttpHeaders headers, @Context Request request) {
         Locale locale = AssessmentFormLabels.negotiate(headers.getAcceptableLanguages());
         EntityTag tag = new EntityTag(AssessmentForm.VERSION + "-" + locale.toLanguageTag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import clinic.smp.common.problem.Problem.FieldViolation;
@@ -86,7 +87,7 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             violations.add(new FieldViolation(name, "must be one of: "
-                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
             return null;
         }
     }

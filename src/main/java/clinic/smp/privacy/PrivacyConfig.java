@@ -1,6 +1,7 @@
 package clinic.smp.privacy;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,7 +18,7 @@ public interface PrivacyConfig {
     Duration quarantineRetention();
 
     /** Published privacy-notice versions; each has its text in privacy-notices/<version>.md. */
-    java.util.List<String> notices();
+    List<String> notices();
 
     /** How often the retention job looks for such leads. */
     @WithDefault("24h")

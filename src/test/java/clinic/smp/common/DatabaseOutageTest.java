@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,8 +76,8 @@ class DatabaseOutageTest {
 
     ThrowawayPostgres database;
 
-    private final Set<String> acknowledgedEnquiries = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<String> acknowledgedAssessments = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> acknowledgedEnquiries = ConcurrentHashMap.newKeySet();
+    private final Set<String> acknowledgedAssessments = ConcurrentHashMap.newKeySet();
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -168,7 +170,7 @@ class DatabaseOutageTest {
     private List<Refused> submitWhileTheDatabaseStops() throws Exception {
         int clientCount = 6;
         ExecutorService clients = Executors.newFixedThreadPool(clientCount);
-        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(clientCount);
+        CountDownLatch running = new CountDownLatch(clientCount);
         try {
             List<Future<Refused>> results = new ArrayList<>();
             for (int c = 0; c < clientCount; c++) {

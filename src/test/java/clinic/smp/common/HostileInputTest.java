@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -114,7 +116,7 @@ class HostileInputTest {
                 hostile("assessment: a 60 KB contact name", ASSESSMENTS,
                         json(contact(assessment(), "name", "n".repeat(60_000))), 400),
                 hostile("assessment: 3,000 copies of one option", ASSESSMENTS,
-                        json(answers(a -> put(a, "SCARS", java.util.Collections.nCopies(3_000, "FUT_SCAR")))), 400),
+                        json(answers(a -> put(a, "SCARS", Collections.nCopies(3_000, "FUT_SCAR")))), 400),
                 // Deep nesting
                 hostile("enquiry: 5,000 nested arrays in attribution", ENQUIRIES,
                         withRaw(enquiry(), "attribution", nested), 400),
@@ -198,7 +200,7 @@ class HostileInputTest {
         assertThat(counts()).as("nothing written").isEqualTo(before);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void accentsEmojiAndRightToLeftTextAreOrdinaryText() {
         Map<String, Object> body = put(enquiry(), "name", "Zo\u00eb \u0645\u062d\u0645\u062f \u200F\uD83D\uDE00");
         put(body, "message", "Line one\nLine two \u2014 \uD83D\uDC88");

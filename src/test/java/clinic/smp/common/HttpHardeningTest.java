@@ -6,9 +6,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,7 +112,7 @@ class HttpHardeningTest {
                 .post("/api/v1/enquiries").then().statusCode(400)
                 .contentType("application/problem+json")
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .body("detail", org.hamcrest.Matchers.containsString("not valid UTF-8"));
+                .body("detail", Matchers.containsString("not valid UTF-8"));
         given().header("Origin", "http://localhost:3000").contentType(ContentType.JSON)
                 .body("{\"message\": \"" + "m".repeat(70_000) + "\"}")
                 .post("/api/v1/enquiries").then().statusCode(413)
@@ -111,48 +122,48 @@ class HttpHardeningTest {
 
     @Test
     void aClientThatHangsUpMidBodyIsNotAnErrorOfOurs() throws Exception {
-        java.nio.file.Path log = java.nio.file.Path.of("target/quarkus-test.log");
-        long before = java.nio.file.Files.size(log);
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-            java.io.OutputStream out = socket.getOutputStream();
+        Path log = Path.of("target/quarkus-test.log");
+        long before = Files.size(log);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/enquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 5000\r\n\r\n{\"name\": \"Alex")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(200);
         }
         // The service is still fine, and its log has no error for the abandoned request.
         given().get("/q/health/live").then().statusCode(200);
         Thread.sleep(500);
-        byte[] all = java.nio.file.Files.readAllBytes(log);
+        byte[] all = Files.readAllBytes(log);
         String appended = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before),
-                java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(appended).doesNotContain("Unhandled error")
+                StandardCharsets.UTF_8);
+        Assertions.assertThat(appended).doesNotContain("Unhandled error")
                 .doesNotContain(" ERROR ");
     }
 
     @Test
     void aChunkedBodyThatGrowsPastTheLimitGetsAProblemDocument() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(10_000);
-            java.io.OutputStream out = socket.getOutputStream();
+            OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/enquiries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String chunk = "{\"message\": \"" + "m".repeat(8 * 1024);
             try {
                 for (int i = 0; i < 10; i++) { // 80 KiB, over the 64 KiB limit
                     out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                 }
-            } catch (java.io.IOException closedByTheServer) {
+            } catch (IOException closedByTheServer) {
                 // The server may answer and close before the client has sent everything.
             }
-            java.io.BufferedReader in =
-                    new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                            java.nio.charset.StandardCharsets.UTF_8));
-            org.assertj.core.api.Assertions.assertThat(in.readLine()).startsWith("HTTP/1.1 413");
-            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                            StandardCharsets.UTF_8));
+            Assertions.assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            Map<String, String> headers = new HashMap<>();
             for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
                 headers.put(line.substring(0, line.indexOf(':')).toLowerCase(),
                         line.substring(line.indexOf(':') + 1).trim());
@@ -161,9 +172,9 @@ class HttpHardeningTest {
             for (int read = 0; read < body.length;) {
                 read += in.read(body, read, body.length - read);
             }
-            org.assertj.core.api.Assertions.assertThat(headers.get("content-type"))
+            Assertions.assertThat(headers.get("content-type"))
                     .isEqualTo("application/problem+json");
-            org.assertj.core.api.Assertions.assertThat(new String(body))
+            Assertions.assertThat(new String(body))
                     .contains("https://smp-clinic.example/problems/payload-too-large");
         }
         given().get("/q/health/live").then().statusCode(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +37,13 @@ class OpenApiContractTest {
     @Test
     void everyOperationHasIdSummaryDescriptionAndProblemResponses() {
         var doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = doc.getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).isNotEmpty();
         paths.forEach((path, operations) -> operations.forEach((method, op) -> {
             String where = method.toUpperCase() + " " + path;
             assertThat(op).as(where).containsKeys("operationId", "summary", "description", "responses");
             @SuppressWarnings("unchecked")
-            var responses = (java.util.Map<String, java.util.Map<String, Object>>) op.get("responses");
+            var responses = (Map<String, Map<String, Object>>) op.get("responses");
             assertThat(responses).as(where + " responses").containsKeys("500", "503");
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {

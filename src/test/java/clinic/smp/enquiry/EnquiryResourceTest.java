@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +186,7 @@ public class EnquiryResourceTest {
             }
             List<Future<String>> futures = calls.stream().map(pool::submit).toList();
             start.countDown();
-            Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             for (Future<String> future : futures) {
                 ids.add(future.get());
             }
@@ -345,7 +347,7 @@ public class EnquiryResourceTest {
 
     @Test
     void aFilledHoneypotLooksLikeSuccessButNeverReachesTheClinic() {
-        String from = java.time.Instant.now().minusSeconds(1).toString();
+        String from = Instant.now().minusSeconds(1).toString();
         Map<String, Object> body = enquiry();
         body.put("website", "http://cheap-pills.example");
         var created = submit(body);

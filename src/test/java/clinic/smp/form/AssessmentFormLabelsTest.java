@@ -3,6 +3,7 @@ package clinic.smp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AssessmentFormLabelsTest {
 
-    static java.util.List<Locale> locales() {
+    static List<Locale> locales() {
         return AssessmentFormLabels.SUPPORTED;
     }
 
@@ -40,9 +41,9 @@ class AssessmentFormLabelsTest {
 
     @Test
     void unsupportedLanguagesFallBackToEnglish() {
-        assertThat(AssessmentFormLabels.negotiate(java.util.List.of(Locale.FRENCH, Locale.GERMAN)))
+        assertThat(AssessmentFormLabels.negotiate(List.of(Locale.FRENCH, Locale.GERMAN)))
                 .isEqualTo(Locale.ENGLISH);
-        assertThat(AssessmentFormLabels.negotiate(java.util.List.of(Locale.forLanguageTag("en-GB"))))
+        assertThat(AssessmentFormLabels.negotiate(List.of(Locale.forLanguageTag("en-GB"))))
                 .isEqualTo(Locale.ENGLISH);
     }
 }

@@ -1,5 +1,8 @@
 package clinic.smp.intake;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,13 +22,13 @@ public final class People {
     }
 
     /** The smallest valid enquiry: a new person by email, contact consent given. A mutable map, to vary. */
-    public static java.util.Map<String, Object> minimalEnquiry() {
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    public static Map<String, Object> minimalEnquiry() {
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Alex Morgan");
         body.put("email", email());
         body.put("preferredChannel", "EMAIL");
         body.put("topic", "SMP");
-        body.put("consent", java.util.Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
+        body.put("consent", Map.of("contact", true, "privacyNoticeVersion", "2025-11"));
         return body;
     }
 

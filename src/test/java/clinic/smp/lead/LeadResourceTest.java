@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -176,7 +178,7 @@ public class LeadResourceTest {
         } while (cursor != null && pages < 50);
 
         List<String> expectedOrder = new ArrayList<>(created);
-        java.util.Collections.reverse(expectedOrder);
+        Collections.reverse(expectedOrder);
         assertThat(seen).containsSubsequence(expectedOrder);
         assertThat(Set.copyOf(seen)).hasSameSizeAs(seen);
     }
@@ -246,7 +248,7 @@ public class LeadResourceTest {
 
         given().header("Authorization", "Bearer " + secret).get(LEADS).then().statusCode(200);
         TestKeys.asStaff().filter(Contract.strict()).delete("/api/v1/api-keys/" + keyId).then().statusCode(200)
-                .body("revokedAt", org.hamcrest.Matchers.notNullValue());
+                .body("revokedAt", Matchers.notNullValue());
         given().header("Authorization", "Bearer " + secret).get(LEADS).then().statusCode(401)
                 .body("detail", containsString("revoked"));
 

@@ -3,10 +3,13 @@ package clinic.smp.privacy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +49,7 @@ class PersonalDataTest {
         String email = "robin." + UUID.randomUUID() + "@example.com";
         String lead = person(email);
         var export = TestKeys.asStaff().filter(Contract.strict()).get(LEADS + lead + "/personal-data").then()
-                .statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
+                .statusCode(200).header("Content-Disposition", Matchers.containsString("attachment"))
                 .extract();
         assertThat(export.<String> path("data.lead.email")).isEqualTo(email);
         assertThat(export.<List<Object>> path("data.enquiries")).hasSize(1);
@@ -60,8 +63,8 @@ class PersonalDataTest {
         String lead = person("robin." + UUID.randomUUID() + "@example.com");
         String noticeHash;
         try (var text = getClass().getResourceAsStream("/privacy-notices/2025-11.md")) {
-            noticeHash = java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.readAllBytes()));
+            noticeHash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.readAllBytes()));
         }
         List<Map<String, Object>> consents = TestKeys.asStaff().get(LEADS + lead).then().statusCode(200).extract()
                 .path("consents");
@@ -100,7 +103,7 @@ class PersonalDataTest {
         String assessmentId = TestKeys.asCrm().get(LEADS + lead).then().extract().path("assessments[0].id");
 
         TestKeys.asStaff().filter(Contract.strict()).delete(LEADS + lead).then().statusCode(200)
-                .body("leadId", org.hamcrest.Matchers.equalTo(lead));
+                .body("leadId", Matchers.equalTo(lead));
 
         TestKeys.asCrm().get(LEADS + lead).then().statusCode(404);
         TestKeys.asCrm().get("/api/v1/assessments/" + assessmentId).then().statusCode(404);

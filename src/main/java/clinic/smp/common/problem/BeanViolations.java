@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
 import clinic.smp.common.problem.Problem.FieldViolation;
 
@@ -21,7 +22,7 @@ public final class BeanViolations {
      *
      * @param what how to describe the body to the client, e.g. "the new status"
      */
-    public static <T> T requireValid(jakarta.validation.Validator validator, T body, String what) {
+    public static <T> T requireValid(Validator validator, T body, String what) {
         if (body == null) {
             throw ProblemException.invalid("body", "is required: send " + what + " as a JSON object");
         }

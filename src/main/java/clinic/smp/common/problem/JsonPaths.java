@@ -2,12 +2,16 @@ package clinic.smp.common.problem;
 
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Names the field a Jackson error is about, as a client sees it: {@code consent.marketing}, {@code scars[1]}. */
@@ -32,9 +36,9 @@ final class JsonPaths {
     }
 
     /** The path of {@code field} inside the object being parsed when a parse error was raised. */
-    static String inObject(com.fasterxml.jackson.core.JsonProcessingException e, String field) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+    static String inObject(JsonProcessingException e, String field) {
+        Deque<String> parts = new ArrayDeque<>();
+        if (e.getProcessor() instanceof JsonParser parser) {
             // The innermost context is the object holding the duplicate; its ancestors give the path to it.
             for (var context = parser.getParsingContext().getParent(); context != null && !context.inRoot(); context =
                     context.getParent()) {

@@ -1,7 +1,11 @@
 package clinic.smp.common.problem;
 
+import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -13,11 +17,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,8 +66,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String RETRY_AFTER_SECONDS = "5";
-    private static final java.util.regex.Pattern DUPLICATE_FIELD =
-            java.util.regex.Pattern.compile("Duplicate field '([^']{1,100})'");
+    private static final Pattern DUPLICATE_FIELD =
+            Pattern.compile("Duplicate field '([^']{1,100})'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -141,7 +147,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.lookingAt()) {
             return fieldProblem(JsonPaths.inObject(e, duplicate.group(1)), "appears more than once", uri);
         }
@@ -188,7 +194,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unmappable(JsonMappingException e, UriInfo uri) {
-        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.find()) {
             String container = JsonPaths.of(e);
             String field = container.equals("body") ? duplicate.group(1) : container + "." + duplicate.group(1);
@@ -272,14 +278,14 @@ public class ProblemMappers {
     }
 
     private static Problem problem(ProblemType type, String detail, List<FieldViolation> violations, UriInfo uri) {
-        Object requestId = org.jboss.logging.MDC.get("requestId");
+        Object requestId = MDC.get("requestId");
         String id = requestId == null ? null : requestId.toString();
         return new Problem(type.uri(), type.title(), type.status(), detail, Problem.instanceOf(id), violations, id);
     }
 
     private static boolean isClientGone(Throwable e) {
-        return DatabaseFailures.anyCause(e, t -> t instanceof io.vertx.core.http.HttpClosedException
-                || t instanceof java.nio.channels.ClosedChannelException);
+        return DatabaseFailures.anyCause(e, t -> t instanceof HttpClosedException
+                || t instanceof ClosedChannelException);
     }
 
     /**
@@ -333,7 +339,7 @@ public class ProblemMappers {
     }
 
     private static String frames(Throwable e) {
-        return java.util.Arrays.stream(e.getStackTrace()).limit(25).map(f -> "\tat " + f)
+        return Arrays.stream(e.getStackTrace()).limit(25).map(f -> "\tat " + f)
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 }

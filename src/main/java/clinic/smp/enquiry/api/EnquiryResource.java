@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 import clinic.smp.common.http.ClientAddress;
 import clinic.smp.common.http.RateLimited;
@@ -77,7 +79,7 @@ public class EnquiryResource {
     @RateLimited
     public Uni<RestResponse<String>> submit(
             @Parameter(name = "Idempotency-Key", description = "Client-chosen key (1-255 visible ASCII characters, e.g. a UUID) that makes retries safe. Kept for at least 24 hours.", example = "5f0c2a8e-4b7d-4f7a-9a51-2d1e8c3b6a90") @HeaderParam("Idempotency-Key") String idempotencyKey,
-            EnquiryRequest request, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+            EnquiryRequest request, @Context HttpServerRequest http) {
         return service.submit(request, idempotencyKey, ConsentOrigins.of(http, clientAddress))
                 .map(SubmissionResult::toResponse);
     }

@@ -1,8 +1,10 @@
 package clinic.smp.eligibility.bench;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.Main;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -100,9 +102,9 @@ public class EligibilityEngineBenchmark {
     /** Runs with these defaults, or with the JMH command-line options given (e.g. {@code -f 1 -wi 5 -i 5}). */
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
-            String[] withInclude = java.util.Arrays.copyOf(args, args.length + 1);
+            String[] withInclude = Arrays.copyOf(args, args.length + 1);
             withInclude[args.length] = EligibilityEngineBenchmark.class.getSimpleName();
-            org.openjdk.jmh.Main.main(withInclude);
+            Main.main(withInclude);
             return;
         }
         Options options = new OptionsBuilder()

@@ -12,9 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -99,7 +101,7 @@ class RateLimitTest {
         // The assessment form draws on the same bucket: the limit is per client, not per form.
         post(ASSESSMENTS, client, AssessmentResourceTest.assessment(AssessmentResourceTest.answers())).then()
                 .statusCode(429)
-                .contentType(PROBLEM_JSON).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+                .contentType(PROBLEM_JSON).header("Retry-After", Matchers.notNullValue());
     }
 
     @Test
@@ -110,7 +112,7 @@ class RateLimitTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement rewind =
                         connection.prepareStatement("update rate_limit set tat = tat - ? where id = ?")) {
-            rewind.setLong(1, java.util.concurrent.TimeUnit.MINUTES.toMicros(20));
+            rewind.setLong(1, TimeUnit.MINUTES.toMicros(20));
             rewind.setString(2, ClientKey.of(client));
             assertThat(rewind.executeUpdate()).isOne();
         }
@@ -156,7 +158,7 @@ class RateLimitTest {
         assertThat(refused).isNotNull();
         refused.then().statusCode(429).contentType(PROBLEM_JSON)
                 .body("detail", containsString("more submissions than it can take"))
-                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+                .header("Retry-After", Matchers.matchesPattern("[1-9][0-9]*"));
     }
 
     @Test
