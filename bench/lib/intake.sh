@@ -70,13 +70,13 @@ capture_transactions() {
     known="{\"$tag@Example.COM\": \"email\", \"$tag@example.com\": \"email\", \"$lower@example.com\": \"email\", \"$phone\": \"phone\", \"$key\": \"key\", \"$key-again\": \"key\"}"
     # A new person's submission: one statement whose CTEs are the idempotency claim, the advisory locks, the lead and
     # its feed row, the submission, its consent rows and, for an assessment, its triage.
-    local marker="with claimed as \\(.*submission as \\(insert into $(form_table "$form") "
+    local marker="with claimed as \\(.*submission as \\(\\s*insert into $(form_table "$form") "
     psql_value "select '-- ' || line || E'\n' || sql || ';' from bench.transaction('$marker') order by line" \
       > "$OUT/captured-$form.sql"
     psql_value "select bench.pgbench_script('$form', '$marker', '$known'::jsonb)" > "$OUT/pgbench-$form.sql"
     # The bare reference: the returning person's INSERT of the submission row (with its consent rows and triage),
     # alone, against that person's lead (kept as captured).
-    local bare="with submission as \\(insert into $(form_table "$form") " lead
+    local bare="with submission as \\(\\s*insert into $(form_table "$form") " lead
     lead=$(psql_value "select id from lead where phone = '$phone'")
     psql_value "select '-- ' || line || E'\n' || sql || ';' from bench.transaction('$bare') order by line" \
       > "$OUT/captured-$form-returning.sql"
