@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import clinic.smp.lead.api.LeadChange;
 import clinic.smp.lead.api.LeadChangesPage;
-import clinic.smp.lead.api.LeadSummary;
+import clinic.smp.lead.api.LeadView;
 
 /**
  * The CRM's change feed: every change of every lead, in a stable order, resumable from any cursor it handed out.
@@ -56,7 +56,7 @@ public class LeadChangeFeed {
         for (Object row : page) {
             ids.add((UUID) ((Object[]) row)[2]);
         }
-        Map<UUID, LeadSummary> current = leads.byIds(ids);
+        Map<UUID, LeadView> current = leads.viewsByIds(ids);
 
         List<LeadChange> changes = new ArrayList<>(page.size());
         Cursors.FeedPosition last = after;
@@ -64,7 +64,7 @@ public class LeadChangeFeed {
             Object[] r = (Object[]) row;
             last = new Cursors.FeedPosition(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
             UUID leadId = (UUID) r[2];
-            LeadSummary lead = current.get(leadId);
+            LeadView lead = current.get(leadId);
             changes.add(new LeadChange(Cursors.encode(last), leadId, LeadChangeKind.valueOf((String) r[3]),
                     LeadQueries.instant(r[4]), lead == null, lead));
         }

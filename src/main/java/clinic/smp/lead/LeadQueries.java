@@ -2,10 +2,13 @@ package clinic.smp.lead;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,8 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.Outcome;
+import clinic.smp.intake.AttributionRequest;
+import clinic.smp.intake.ContactChannel;
 import clinic.smp.lead.api.LeadPage;
 import clinic.smp.lead.api.LeadSummary;
+import clinic.smp.lead.api.LeadView;
+import clinic.smp.lead.api.LeadView.SubmissionRef;
+import clinic.smp.triage.TriageRecord;
+import clinic.smp.triage.api.TriageEntry;
+import clinic.smp.triage.api.TriageView;
 
 /**
  * Reads leads for the CRM. Pages are keyset-paginated on (created_at, id), newest first, so a page costs one index
@@ -73,8 +83,100 @@ public class LeadQueries {
         return summaries(rows).stream().collect(Collectors.toMap(LeadSummary::id, Function.identity()));
     }
 
-    public java.util.Optional<LeadSummary> byId(UUID id) {
-        return java.util.Optional.ofNullable(byIds(List.of(id)).get(id));
+    public Optional<LeadSummary> byId(UUID id) {
+        return Optional.ofNullable(byIds(List.of(id)).get(id));
+    }
+
+    /**
+     * The whole view of these leads, by id, in one statement: each lead row with its latest submission, its first
+     * submission's attribution and its latest triage, each found through the lead_id indexes. Erased leads are absent.
+     */
+    public Map<UUID, LeadView> viewsByIds(Collection<UUID> ids) {
+        return viewsByIds(ids, false);
+    }
+
+    /**
+     * As {@link #viewsByIds(Collection)}, and with {@code keyShare} the lead rows stay locked FOR KEY SHARE until the
+     * caller's transaction ends: an erasure (which locks the lead FOR UPDATE first) waits for it, so a copy made here
+     * cannot outlive an erasure that started meanwhile.
+     */
+    public Map<UUID, LeadView> viewsByIds(Collection<UUID> ids, boolean keyShare) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = em.createNativeQuery(keyShare ? VIEW + " for key share of l" : VIEW).setParameter("ids", ids)
+                .getResultList();
+        Map<UUID, LeadView> views = new HashMap<>();
+        for (Object row : rows) {
+            LeadView view = view((Object[]) row);
+            views.put(view.id(), view);
+        }
+        return views;
+    }
+
+    public Optional<LeadView> viewById(UUID id) {
+        return Optional.ofNullable(viewsByIds(List.of(id)).get(id));
+    }
+
+    private static final String SUBMISSION_COLUMNS = "id, reference, received_at, locale, preferred_channel, "
+            + "privacy_notice_version, utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer, landing_page";
+
+    private static final String VIEW = "select " + COLUMNS + """
+            , s.kind, s.id, s.reference, s.received_at, s.locale, s.preferred_channel, s.privacy_notice_version,
+                   f.utm_source, f.utm_medium, f.utm_campaign, f.utm_term, f.utm_content, f.referrer, f.landing_page,
+                   t.kind, t.evaluated_at, t.decided_by, t.override_reason, cast(t.result as text)
+              from lead l
+              left join lateral (
+                    (select 'ENQUIRY' as kind, %1$s from enquiry where lead_id = l.id order by received_at desc limit 1)
+                    union all
+                    (select 'ASSESSMENT', %1$s from assessment where lead_id = l.id order by received_at desc limit 1)
+                    order by received_at desc limit 1) s on true
+              left join lateral (
+                    (select %1$s from enquiry where lead_id = l.id order by received_at limit 1)
+                    union all
+                    (select %1$s from assessment where lead_id = l.id order by received_at limit 1)
+                    order by received_at limit 1) f on true
+              left join lateral (
+                    select kind, evaluated_at, decided_by, override_reason, result
+                      from triage_result where lead_id = l.id order by evaluated_at desc, id desc limit 1) t on true
+             where l.id in (:ids)""".formatted(SUBMISSION_COLUMNS);
+
+    private LeadView view(Object[] r) {
+        LeadSummary s = summary(r);
+        int i = 12;
+        SubmissionRef latest = r[i] == null ? null
+                : new SubmissionRef(SubmissionRef.Kind.valueOf((String) r[i]), (UUID) r[i + 1], (String) r[i + 2],
+                        instant(r[i + 3]));
+        String locale = (String) r[i + 4];
+        ContactChannel channel = r[i + 5] == null ? null : ContactChannel.valueOf((String) r[i + 5]);
+        String notice = (String) r[i + 6];
+        AttributionRequest attribution = attribution(r, i + 7);
+        i += 14;
+        TriageEntry triage = r[i] == null ? null
+                : new TriageEntry(TriageRecord.Kind.valueOf((String) r[i]), instant(r[i + 1]), (String) r[i + 2],
+                        (String) r[i + 3], triageView((String) r[i + 4]));
+        return new LeadView(s.id(), s.name(), s.email(), s.phone(), s.status(), s.latestOutcome(),
+                s.latestApplications(), s.hasAssessment(), s.marketingConsent(), s.createdAt(), s.updatedAt(),
+                s.version(), locale, channel, notice, latest, attribution, triage);
+    }
+
+    /** The seven attribution columns from {@code from} on; null when the submission had none. */
+    private static AttributionRequest attribution(Object[] r, int from) {
+        for (int i = from; i < from + 7; i++) {
+            if (r[i] != null) {
+                return new AttributionRequest((String) r[from], (String) r[from + 1], (String) r[from + 2],
+                        (String) r[from + 3], (String) r[from + 4], (String) r[from + 5], (String) r[from + 6]);
+            }
+        }
+        return null;
+    }
+
+    private TriageView triageView(String text) {
+        try {
+            return json.readValue(text, TriageView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored triage is not readable", e);
+        }
     }
 
     private Query query(String sql, List<Object[]> parameters) {
@@ -116,7 +218,7 @@ public class LeadQueries {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
+        if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

@@ -27,6 +27,7 @@ import clinic.smp.intake.Text;
 import clinic.smp.lead.api.ConsentView;
 import clinic.smp.lead.api.LeadDetail;
 import clinic.smp.lead.api.LeadSummary;
+import clinic.smp.lead.api.LeadView;
 import clinic.smp.lead.api.StatusChangeView;
 import clinic.smp.lead.api.StatusUpdate;
 import clinic.smp.triage.TriageService;
@@ -65,7 +66,7 @@ public class LeadService {
     }
 
     public LeadDetail detail(UUID id) {
-        LeadSummary lead = summary(id);
+        LeadView lead = queries.viewById(id).orElseThrow(() -> notFound(id));
         List<EnquiryView> enquiryViews = enquiries.ofLead(id).stream().map(EnquiryView::of).toList();
         var assessmentViews = assessments.ofLead(id).stream().map(assessmentService::view).toList();
         List<StatusChangeView> history = em.createQuery(

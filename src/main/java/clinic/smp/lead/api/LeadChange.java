@@ -14,5 +14,5 @@ public record LeadChange(
         @Schema(example = "ASSESSMENT_RECEIVED") LeadChangeKind change,
         @Schema(example = "2026-11-23T21:05:00Z") Instant changedAt,
         @Schema(description = "True when the lead was erased: the CRM must delete its copy.", example = "false") boolean deleted,
-        LeadSummary lead) {
+        @Schema(description = "The whole lead as it is now (the same view as GET /api/v1/leads/{id} and every webhook); absent when it was erased.") LeadView lead) {
 }

@@ -9,7 +9,7 @@ import clinic.smp.enquiry.api.EnquiryView;
 
 @Schema(name = "LeadDetail", description = "Everything about a lead: the person, enquiries, assessments with every triage, status history and consents.")
 public record LeadDetail(
-        LeadSummary lead,
+        LeadView lead,
         List<EnquiryView> enquiries,
         List<AssessmentView> assessments,
         List<StatusChangeView> statusHistory,

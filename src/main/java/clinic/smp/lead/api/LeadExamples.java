@@ -1,22 +1,15 @@
 package clinic.smp.lead.api;
 
 /** Response examples for the contract. */
-final class LeadExamples {
+public final class LeadExamples {
 
-    static final String SUMMARY =
+    private static final String SUMMARY_FIELDS =
             """
-            {"id": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Alex Morgan", "email": "alex.morgan@example.com",
+            "id": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Alex Morgan", "email": "alex.morgan@example.com",
              "phone": "+447911123456", "status": "CONTACTED", "latestOutcome": "SUITABLE", "latestApplications": ["SCAR_REVISION"],
-             "hasAssessment": true, "marketingConsent": false, "createdAt": "2026-11-23T21:05:00Z", "updatedAt": "2026-11-24T09:15:00Z", "version": 4}""";
+             "hasAssessment": true, "marketingConsent": false, "createdAt": "2026-11-23T21:05:00Z", "updatedAt": "2026-11-24T09:15:00Z", "version": 4""";
 
-    static final String PAGE = """
-            {"items": [""" + SUMMARY + """
-            ], "nextCursor": "bDoxNzk1OTk1NTAwOjA6MDE5M2E1YjItN2MxZC03YjJlLThhMWYtMGMyZDRlNmY4YTEw"}""";
-
-    static final String CHANGES = """
-            {"changes": [{"cursor": "ZjoxMjM0OjU2", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "change": "STATUS_CHANGED",
-              "changedAt": "2026-11-24T09:15:00Z", "deleted": false, "lead": """ + SUMMARY + """
-            }], "nextCursor": "ZjoxMjM0OjU2", "hasMore": false}""";
+    static final String SUMMARY = "{" + SUMMARY_FIELDS + "}";
 
     static final String TRIAGE = """
             {"outcome": "SUITABLE", "summary": "SMP looks like a good fit for you, and nothing we know of stands in the way of treatment now.",
@@ -27,6 +20,22 @@ final class LeadExamples {
              "sessions": {"min": 2, "max": 4}, "recolouringDue": false,
              "ruleset": {"name": "smp-triage-2026.11", "fingerprint": "d90fac65575bc093318e7e9576b62686d95c1a0a4140aa85723d36f6ca6f7a46"},
              "evaluatedOn": "2026-11-24"}""";
+
+    /** The whole lead (the feed's, the webhooks' and GET /leads/{id}'s view): the summary and what it leaves out. */
+    public static final String VIEW = "{" + SUMMARY_FIELDS + """
+            , "locale": "en-GB", "preferredChannel": "EMAIL", "privacyNoticeVersion": "2025-11",
+             "latestSubmission": {"kind": "ASSESSMENT", "id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "A-7KQM-3WTD", "receivedAt": "2026-11-23T21:05:00Z"},
+             "attribution": {"utm_source": "instagram", "utm_medium": "paid_social", "utm_campaign": "smp-autumn", "landingPage": "https://clinic.example/who-needs-smp"},
+             "latestTriage": {"kind": "AUTOMATED", "decidedAt": "2026-11-23T21:05:00Z", "triage": """ + TRIAGE + "}}";
+
+    static final String PAGE = """
+            {"items": [""" + SUMMARY + """
+            ], "nextCursor": "bDoxNzk1OTk1NTAwOjA6MDE5M2E1YjItN2MxZC03YjJlLThhMWYtMGMyZDRlNmY4YTEw"}""";
+
+    static final String CHANGES = """
+            {"changes": [{"cursor": "ZjoxMjM0OjU2", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "change": "STATUS_CHANGED",
+              "changedAt": "2026-11-24T09:15:00Z", "deleted": false, "lead": """ + VIEW + """
+            }], "nextCursor": "ZjoxMjM0OjU2", "hasMore": false}""";
 
     static final String RERUN = """
             {"kind": "RERUN", "decidedAt": "2026-11-24T10:00:00Z", "decidedBy": "Dr Patel (k3mq8x2rtd)", "triage": """
@@ -39,7 +48,7 @@ final class LeadExamples {
                     + TRIAGE + "}";
 
     static final String DETAIL = """
-            {"lead": """ + SUMMARY + """
+            {"lead": """ + VIEW + """
             , "enquiries": [{"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "E-7KQM-3WTD", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10",
                "receivedAt": "2026-11-23T21:05:00Z", "name": "Alex Morgan", "email": "alex.morgan@example.com", "preferredChannel": "EMAIL",
                "topic": "SCAR", "locale": "en", "consent": {"contact": true, "privacyNoticeVersion": "2025-11", "marketing": false}}],
