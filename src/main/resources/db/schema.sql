@@ -293,6 +293,78 @@ ALTER TABLE public.triage_statistic ALTER COLUMN id ADD GENERATED ALWAYS AS IDEN
 );
 
 --
+-- Name: webhook_attempt; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_attempt (
+    id bigint NOT NULL,
+    delivery_id uuid NOT NULL,
+    attempted_at timestamp with time zone NOT NULL,
+    status_code integer,
+    latency_ms bigint NOT NULL,
+    error character varying(300),
+    response_excerpt character varying(1024)
+);
+
+--
+-- Name: webhook_attempt_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_attempt ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.webhook_attempt_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: webhook_delivery; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_delivery (
+    id uuid NOT NULL,
+    subscription_id uuid NOT NULL,
+    event_id character varying(64) NOT NULL,
+    event_type character varying(40) NOT NULL,
+    lead_id uuid,
+    payload text,
+    state character varying(12) NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone,
+    last_status integer,
+    created_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT webhook_delivery_state_check CHECK (((state)::text = ANY ((ARRAY['PENDING'::character varying, 'DELIVERED'::character varying, 'FAILED'::character varying])::text[])))
+);
+
+--
+-- Name: webhook_subscription; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_subscription (
+    id uuid NOT NULL,
+    url character varying(2048) NOT NULL,
+    event_types character varying(400) NOT NULL,
+    description character varying(500),
+    enabled boolean NOT NULL,
+    disabled_reason character varying(500),
+    disabled_at timestamp with time zone,
+    secret character varying(100) NOT NULL,
+    previous_secret character varying(100),
+    previous_secret_expires_at timestamp with time zone,
+    feed_txid bigint NOT NULL,
+    feed_change_id bigint NOT NULL,
+    consecutive_failures integer DEFAULT 0 NOT NULL,
+    failing_since timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    created_by character varying(120) NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    version bigint DEFAULT 0 NOT NULL
+);
+
+--
 -- Name: api_key api_key_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -419,6 +491,34 @@ ALTER TABLE ONLY public.triage_statistic
     ADD CONSTRAINT triage_statistic_pkey PRIMARY KEY (id);
 
 --
+-- Name: webhook_attempt webhook_attempt_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempt
+    ADD CONSTRAINT webhook_attempt_pkey PRIMARY KEY (id);
+
+--
+-- Name: webhook_delivery webhook_delivery_event_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_delivery
+    ADD CONSTRAINT webhook_delivery_event_once UNIQUE (subscription_id, event_id);
+
+--
+-- Name: webhook_delivery webhook_delivery_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_delivery
+    ADD CONSTRAINT webhook_delivery_pkey PRIMARY KEY (id);
+
+--
+-- Name: webhook_subscription webhook_subscription_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_subscription
+    ADD CONSTRAINT webhook_subscription_pkey PRIMARY KEY (id);
+
+--
 -- Name: assessment_lead_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -509,6 +609,36 @@ CREATE INDEX triage_result_assessment_idx ON public.triage_result USING btree (a
 CREATE INDEX triage_result_lead_idx ON public.triage_result USING btree (lead_id);
 
 --
+-- Name: webhook_attempt_delivery_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_attempt_delivery_idx ON public.webhook_attempt USING btree (delivery_id, attempted_at);
+
+--
+-- Name: webhook_delivery_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_delivery_due_idx ON public.webhook_delivery USING btree (next_attempt_at) WHERE ((state)::text = 'PENDING'::text);
+
+--
+-- Name: webhook_delivery_kept_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_delivery_kept_idx ON public.webhook_delivery USING btree (finished_at) WHERE (payload IS NOT NULL);
+
+--
+-- Name: webhook_delivery_lead_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_delivery_lead_idx ON public.webhook_delivery USING btree (lead_id) WHERE (lead_id IS NOT NULL);
+
+--
+-- Name: webhook_delivery_log_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_delivery_log_idx ON public.webhook_delivery USING btree (subscription_id, created_at DESC, id DESC);
+
+--
 -- Name: assessment assessment_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -549,6 +679,20 @@ ALTER TABLE ONLY public.triage_result
 
 ALTER TABLE ONLY public.triage_result
     ADD CONSTRAINT triage_result_lead_id_fkey FOREIGN KEY (lead_id) REFERENCES public.lead(id);
+
+--
+-- Name: webhook_attempt webhook_attempt_delivery_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempt
+    ADD CONSTRAINT webhook_attempt_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES public.webhook_delivery(id) ON DELETE CASCADE;
+
+--
+-- Name: webhook_delivery webhook_delivery_subscription_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_delivery
+    ADD CONSTRAINT webhook_delivery_subscription_id_fkey FOREIGN KEY (subscription_id) REFERENCES public.webhook_subscription(id) ON DELETE CASCADE;
 
 --
 -- PostgreSQL database dump complete

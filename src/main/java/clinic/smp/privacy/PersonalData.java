@@ -124,7 +124,8 @@ public class PersonalData {
 
     /**
      * Erases the person: their lead, enquiries, assessments (answers and triage inputs), status history, consent
-     * records, the idempotency records of their submissions and their quarantined submissions. What stays:
+     * records, the idempotency records of their submissions, their quarantined submissions and the webhook payloads that
+     * name them (pending deliveries are dropped). What stays:
      * de-identified triage statistics (outcome, applications, ruleset, month), the fact of the erasure, and an ERASED
      * change so that CRMs delete their copy.
      */
@@ -151,6 +152,12 @@ public class PersonalData {
             execute("delete from " + table + " where lead_id = :id", leadId);
         }
         execute("delete from lead where id = :id", leadId);
+        // Webhooks: what was still to be sent about the person is dropped; what was sent keeps its log, not its body.
+        execute("delete from webhook_delivery where lead_id = :id and state = 'PENDING'", leadId);
+        execute("update webhook_delivery set payload = null where lead_id = :id", leadId);
+        execute("""
+                update webhook_attempt set response_excerpt = null
+                 where delivery_id in (select id from webhook_delivery where lead_id = :id)""", leadId);
         em.createNativeQuery(
                 "insert into lead_erasure (lead_id, erased_at, erased_by, reason) values (:id, :at, :by, :reason)")
                 .setParameter("id", leadId).setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ import io.restassured.specification.RequestSpecification;
 import clinic.smp.assessment.AssessmentResourceTest;
 import clinic.smp.contract.Contract;
 import clinic.smp.security.TestKeys;
+import clinic.smp.webhook.Receiver;
+import clinic.smp.webhook.WebhookDeliveryTest;
 
 /**
  * Erasure leaves nothing of the person in the database: every personal value they gave, through the forms and to
@@ -64,6 +67,16 @@ class ErasureLeavesNoTraceTest {
         String message = "about my scalp, " + marker + "-message";
         String note = "called back, " + marker + "-note";
         String reason = "clinician saw photos, " + marker + "-reason";
+
+        // Two webhook receivers: one that takes every event (its deliveries keep their payloads), one that is down
+        // (its deliveries wait, payload and all).
+        Receiver receiver = Receiver.start();
+        List<String> everything = List.of("enquiry.received", "assessment.triaged", "lead.status_changed",
+                "lead.triage_overridden", "lead.erased");
+        String live = WebhookDeliveryTest.subscribe(receiver.url(), everything.toArray(String[]::new)).id();
+        String down = WebhookDeliveryTest
+                .subscribe("http://127.0.0.1:" + Receiver.freePort() + "/hooks", everything.toArray(String[]::new))
+                .id();
 
         // The person: an enquiry and an assessment, with every field that can carry personal data.
         Map<String, Object> enquiry = new LinkedHashMap<>();
@@ -107,6 +120,12 @@ class ErasureLeavesNoTraceTest {
         trappedAssessment.put("website", "http://cheap-pills.example");
         client(address, userAgent).body(trappedAssessment).post("/api/v1/assessments").then().statusCode(201);
 
+        // Every change is queued for both receivers before the database is searched.
+        WebhookDeliveryTest.eventually(Duration.ofSeconds(10), "the live receiver has every event",
+                () -> receiver.calls().size() == 4);
+        WebhookDeliveryTest.eventually(Duration.ofSeconds(10), "the down receiver's deliveries are queued",
+                () -> WebhookDeliveryTest.deliveries(down).getList("items").size() == 4);
+
         List<String> values = List.of(marker, email, "44" + nationalDigits, dateOfBirth, address, userAgent, message,
                 note, reason);
         String before = dump();
@@ -124,6 +143,15 @@ class ErasureLeavesNoTraceTest {
         String after = dump();
         assertThat(values).allSatisfy(value -> assertThat(after).as("the database still holds %s after erasure", value)
                 .doesNotContain(value.toLowerCase(Locale.ROOT)));
+        // The pending deliveries are gone; the sent ones keep their log without their payload.
+        assertThat(WebhookDeliveryTest.deliveries(down).getList("items.eventType")).doesNotContain("enquiry.received");
+        assertThat(WebhookDeliveryTest.deliveries(live)
+                .getList("items.findAll { it.eventType != 'lead.erased' }.payloadKept", Boolean.class))
+                .hasSize(4).containsOnly(false);
+        receiver.close();
+        for (String subscription : List.of(live, down)) {
+            TestKeys.asStaff().delete(WebhookDeliveryTest.SUBSCRIPTIONS + "/" + subscription).then().statusCode(204);
+        }
     }
 
     /** A public client behind the trusted proxy (the test connects from 127.0.0.1): the forwarded address counts. */

@@ -1,0 +1,279 @@
+package clinic.smp.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import clinic.smp.webhook.WebhookRepository.Attempt;
+import clinic.smp.webhook.WebhookRepository.Claimed;
+import clinic.smp.webhook.WebhookRepository.Outcome;
+
+/**
+ * Sends the queued deliveries: one background thread per instance that, in rounds, fans the outbox out
+ * ({@link WebhookOutbox}), claims due deliveries ({@link WebhookRepository#claimDue}: SKIP LOCKED and a lease, so two
+ * instances never send one delivery at the same time) and calls each receiver in parallel, signed
+ * ({@link WebhookSigner}). A 2xx within the timeout is success; anything else (a redirect included: none is followed)
+ * is retried on {@code smp.webhooks.retry-schedule}, then the delivery is dead. 410 Gone disables the subscription at
+ * once. Delivery is at least once: a crash between a receiver's 2xx and its record sends it again, with the same
+ * webhook-id.
+ *
+ * <p>
+ * Nothing of a payload, a signature or a reply is logged: only ids, statuses and exception classes.
+ */
+@ApplicationScoped
+public class WebhookDeliverer {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
+    static final int EXCERPT_BYTES = 1024;
+    static final String USER_AGENT = "smp-clinic-webhooks/1";
+
+    private final WebhookOutbox outbox;
+    private final WebhookRepository repository;
+    private final WebhookTargets targets;
+    private final WebhookConfig config;
+    private final Clock clock;
+    private final HttpClient http;
+    private ExecutorService calls;
+    private Thread loop;
+    private volatile boolean running;
+    private Instant nextPurge = Instant.EPOCH;
+
+    public WebhookDeliverer(WebhookOutbox outbox, WebhookRepository repository, WebhookTargets targets,
+            WebhookConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.repository = repository;
+        this.targets = targets;
+        this.config = config;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.deliver()) {
+            LOG.info("Webhook delivery is off on this instance (smp.webhooks.deliver=false)");
+            return;
+        }
+        calls = Executors.newFixedThreadPool(config.batchSize(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-call");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        loop = new Thread(this::run, "webhook-deliverer");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(config.timeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            calls.shutdownNow();
+        }
+    }
+
+    private void run() {
+        long failures = 0;
+        while (running) {
+            try {
+                boolean busy = round();
+                failures = 0;
+                if (!busy) {
+                    Thread.sleep(config.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database is away, most likely: wait longer each time, up to 10 s, and go on.
+                failures++;
+                LOG.warnf("Webhook round failed (%s); retrying", e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(Math.min(10_000, 250 * (1L << Math.min(failures, 6))));
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round; true when it found work, so the next one starts at once. */
+    boolean round() throws InterruptedException {
+        int queued = outbox.fanOut();
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(config.timeout()).plusSeconds(30);
+        List<Claimed> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> repository.claimDue(now, leaseUntil, config.batchSize()));
+        List<Future<Attempt>> results = new ArrayList<>(claimed.size());
+        for (Claimed delivery : claimed) {
+            results.add(calls.submit(() -> call(delivery)));
+        }
+        List<Attempt> attempts = new ArrayList<>(claimed.size());
+        for (Future<Attempt> result : results) {
+            attempts.add(await(result));
+        }
+        if (!claimed.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> record(claimed, attempts));
+        }
+        purgeWhenDue();
+        return queued > 0 || !claimed.isEmpty();
+    }
+
+    private Attempt await(Future<Attempt> result) throws InterruptedException {
+        Instant started = clock.instant();
+        try {
+            return result.get(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return new Attempt(started, null, config.timeout().toMillis(), "timed out reading the reply", null);
+        } catch (ExecutionException e) {
+            return new Attempt(started, null, 0, "failed: " + e.getCause().getClass().getSimpleName(), null);
+        }
+    }
+
+    /** One signed call. Never throws: what went wrong is the attempt's error. */
+    Attempt call(Claimed delivery) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        Optional<String> refusal = targets.refusal(delivery.subscription().url());
+        if (refusal.isPresent()) {
+            return new Attempt(at, null, 0, "not called: the target " + refusal.get(), null);
+        }
+        long timestamp = at.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.subscription().url()))
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header("webhook-id", delivery.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSigner.signature(delivery.subscription().signingSecrets(at),
+                        delivery.eventId(), timestamp, delivery.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String excerpt;
+            try (InputStream body = response.body()) {
+                excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
+            }
+            return new Attempt(at, response.statusCode(), millisSince(started), null,
+                    excerpt.isEmpty() ? null : excerpt);
+        } catch (HttpTimeoutException e) {
+            return new Attempt(at, null, millisSince(started), "timed out after " + config.timeout(), null);
+        } catch (IOException e) {
+            return new Attempt(at, null, millisSince(started), "no response: " + e.getClass().getSimpleName(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(at, null, millisSince(started), "interrupted", null);
+        }
+    }
+
+    /** Records one round's calls, and what they mean for each subscription, in one transaction. */
+    private void record(List<Claimed> claimed, List<Attempt> attempts) {
+        Instant now = clock.instant();
+        List<Outcome> outcomes = new ArrayList<>(claimed.size());
+        Set<UUID> succeeded = new HashSet<>();
+        Map<UUID, Integer> failures = new HashMap<>();
+        Map<UUID, Attempt> lastFailure = new HashMap<>();
+        Set<UUID> gone = new HashSet<>();
+        List<Duration> schedule = config.retrySchedule();
+        for (int i = 0; i < claimed.size(); i++) {
+            Claimed delivery = claimed.get(i);
+            Attempt attempt = attempts.get(i);
+            UUID subscription = delivery.subscription().id();
+            Integer status = attempt.status();
+            if (status != null && status >= 200 && status < 300) {
+                outcomes.add(new Outcome(delivery.deliveryId(), attempt, "DELIVERED", null));
+                succeeded.add(subscription);
+            } else if (status != null && status == 410) {
+                outcomes.add(new Outcome(delivery.deliveryId(), attempt, "FAILED", null));
+                gone.add(subscription);
+            } else {
+                boolean retriesLeft = delivery.attempt() <= schedule.size();
+                outcomes.add(new Outcome(delivery.deliveryId(), attempt, retriesLeft ? "PENDING" : "FAILED",
+                        retriesLeft ? now.plus(jittered(schedule.get(delivery.attempt() - 1))) : null));
+                failures.merge(subscription, 1, Integer::sum);
+                lastFailure.put(subscription, attempt);
+            }
+        }
+        repository.record(outcomes, now);
+        failures.keySet().removeAll(succeeded);
+        repository.subscriptionsSucceeded(succeeded);
+        for (UUID subscription : gone) {
+            repository.disable(subscription, "The receiver answered 410 Gone on " + now + ".", now);
+            LOG.infof("Webhook subscription %s disabled: its receiver answered 410 Gone", subscription);
+        }
+        for (Map.Entry<UUID, Integer> failed : failures.entrySet()) {
+            Attempt last = lastFailure.get(failed.getKey());
+            String reason = "Every call failed for " + config.disableAfter().toDays() + " days or more (the last: "
+                    + (last.status() == null ? last.error() : "HTTP " + last.status()) + ", on " + now + ").";
+            if (repository.subscriptionFailed(failed.getKey(), failed.getValue(), now,
+                    now.minus(config.disableAfter()), config.disableAfterFailures(), reason)) {
+                LOG.infof("Webhook subscription %s disabled: its calls kept failing", failed.getKey());
+            }
+        }
+    }
+
+    /** The wait, spread by up to a tenth either way, so receivers coming back are not all called at once. */
+    static Duration jittered(Duration wait) {
+        long millis = wait.toMillis();
+        long spread = millis / 10;
+        return Duration
+                .ofMillis(millis + (spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(-spread, spread + 1)));
+    }
+
+    private void purgeWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(config.purgeEvery());
+        int purged = QuarkusTransaction.requiringNew()
+                .call(() -> repository.purgePayloads(now.minus(config.payloadRetention())));
+        if (purged > 0) {
+            LOG.infof("Webhooks: dropped the payloads of %d deliveries finished over %s ago", purged,
+                    config.payloadRetention());
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}
