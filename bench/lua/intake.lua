@@ -1,6 +1,7 @@
 -- POST realistic, varied submissions of one form; every request is a distinct person (unique email and phone)
 -- with a unique Idempotency-Key.
--- Usage: wrk ... -s intake.lua http://host:port -- <assessment|enquiry> <run nonce 0-99>
+-- Usage: wrk ... -s intake.lua http://host:port -- <assessment|enquiry> <run nonce 0-99> [pause ms]
+-- With a pause, each connection waits that long before each request: a steady rate below the peak (webhooks).
 --
 -- The generator shares the 2 cores with the service, so its own CPU per request counts against the service's side
 -- of every ratio (pgbench's is about 27 µs per transaction). Each thread therefore draws TEMPLATES random bodies in
@@ -8,7 +9,7 @@
 -- new: the email and phone, built from the run, the thread and a counter.
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
-local form, nonce, tid, n = "assessment", 0, 0, 0
+local form, nonce, tid, n, pause = "assessment", 0, 0, 0, 0
 local xff = os.getenv("BENCH_XFF") == "1"
 
 local function pick(list) return list[math.random(#list)] end
@@ -156,6 +157,7 @@ local templates = {}
 function init(args)
   form = args[1] or "assessment"
   nonce = tonumber(args[2] or "0") % 100
+  pause = tonumber(args[3] or "0")
   tid = tonumber(id) or 0 -- set per thread by setup() in report.lua
   math.randomseed(os.time() * 100 + tid * 7 + nonce)
   for i = 1, TEMPLATES do
@@ -179,4 +181,9 @@ function request()
     headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
   end
   return wrk.format("POST", path, headers, body)
+end
+
+-- wrk calls delay() before each request only when the script defines it.
+if (tonumber(os.getenv("BENCH_PAUSE_MS") or "0") or 0) > 0 then
+  function delay() return pause end
 end
