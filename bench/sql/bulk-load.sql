@@ -46,7 +46,16 @@ select sub_id, 'A-B' || lpad(upper(to_hex(i)), 8, '0'), lead_id, 'Bulk Person ' 
 insert into triage_result (id, assessment_id, lead_id, kind, outcome, applications, ruleset_name, ruleset_fingerprint,
                            evaluated_on, evaluated_at, profile, result)
 select cast(md5('t' || i) as uuid), sub_id, lead_id, 'AUTOMATED', outcome, apps::jsonb, 'smp-triage-2026.11',
-       repeat('0', 64), at::date, at, '{"bulk": true}', json_build_object('outcome', outcome)::jsonb
+       repeat('0', 64), at::date, at, '{"bulk": true}',
+       -- A triage as the service stores it (the shape of TriageView, about 1 KB), with this lead's outcome.
+       jsonb_set('{"outcome": "SUITABLE", "summary": "SMP looks like a good fit for you, and nothing we know of stands in the way of treatment now.",
+                   "applications": [{"application": "SCAR_REVISION", "indications": ["FUT_SCAR"]}],
+                   "precautions": [{"code": "SCARRING_ALOPECIA_FADES_FASTER", "text": "Pigment fades faster in scar tissue: plan for touch-ups."}],
+                   "reasons": [{"ruleId": "FUT_SCAR_REVISION", "text": "A linear FUT donor scar can be blended into the surrounding hair with pigment dots.", "source": "clinic page: Who Needs SMP, 4.1"}],
+                   "nextSteps": [{"code": "BOOK_CONSULTATION", "text": "Book a consultation with our team."}],
+                   "sessions": {"min": 2, "max": 4}, "recolouringDue": false,
+                   "ruleset": {"name": "smp-triage-2026.11", "fingerprint": "d90fac65575bc093318e7e9576b62686d95c1a0a4140aa85723d36f6ca6f7a46"},
+                   "evaluatedOn": "2026-11-24"}'::jsonb, '{outcome}', to_jsonb(outcome))
   from g where via = 'A' order by g.at;
 
 insert into consent_record (id, lead_id, purpose, granted, notice_version, source_type, source_id, recorded_at)

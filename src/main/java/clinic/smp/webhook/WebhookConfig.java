@@ -60,8 +60,8 @@ public interface WebhookConfig {
     @WithDefault("200ms")
     Duration pollInterval();
 
-    /** At most this many deliveries are claimed and sent at once by one instance. */
-    @WithDefault("32")
+    /** At most this many due deliveries are claimed in one round by one instance (sent 32 at a time). */
+    @WithDefault("100")
     int batchSize();
 
     /** How often delivered payloads older than payload-retention are removed. */

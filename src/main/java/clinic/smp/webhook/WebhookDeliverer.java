@@ -58,6 +58,8 @@ public class WebhookDeliverer {
     private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
     static final int EXCERPT_BYTES = 1024;
     static final String USER_AGENT = "smp-clinic-webhooks/1";
+    /** Calls in flight at once, per instance. */
+    static final int CONCURRENT_CALLS = 32;
 
     private final WebhookOutbox outbox;
     private final WebhookRepository repository;
@@ -86,7 +88,7 @@ public class WebhookDeliverer {
             LOG.info("Webhook delivery is off on this instance (smp.webhooks.deliver=false)");
             return;
         }
-        calls = Executors.newFixedThreadPool(config.batchSize(), runnable -> {
+        calls = Executors.newFixedThreadPool(Math.min(config.batchSize(), CONCURRENT_CALLS), runnable -> {
             Thread thread = new Thread(runnable, "webhook-call");
             thread.setDaemon(true);
             return thread;

@@ -2,6 +2,7 @@ package clinic.smp.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import clinic.smp.lead.LeadQueries;
 import clinic.smp.lead.api.LeadView;
 import clinic.smp.webhook.WebhookRepository.Change;
 import clinic.smp.webhook.WebhookRepository.FeedPosition;
+import clinic.smp.webhook.WebhookRepository.NewDelivery;
 
 /**
  * The transactional outbox of the webhooks is the lead change feed ({@code lead_change}): every change that is an
@@ -71,7 +73,7 @@ public class WebhookOutbox {
         Map<UUID, LeadView> views = leads.viewsByIds(leadIds, true);
         Map<Long, Optional<String>> payloads = new HashMap<>();
         Instant now = clock.instant();
-        int queued = 0;
+        List<NewDelivery> queued = new ArrayList<>();
         for (FeedPosition position : positions) {
             List<Change> after = changes.get(position);
             if (after.isEmpty()) {
@@ -85,15 +87,15 @@ public class WebhookOutbox {
                 Optional<String> payload = payloads.computeIfAbsent(change.id(),
                         id -> payload(change, type.get(), views.get(change.leadId())));
                 if (payload.isPresent()) {
-                    repository.insertDelivery(Ids.newId(clock), position.subscriptionId(),
-                            WebhookEvent.idOfChange(change.id()), type.get(), change.leadId(), payload.get(), now);
-                    queued++;
+                    queued.add(new NewDelivery(Ids.newId(clock), position.subscriptionId(),
+                            WebhookEvent.idOfChange(change.id()), type.get(), change.leadId(), payload.get()));
                 }
             }
             Change last = after.get(after.size() - 1);
             repository.moveFeedPosition(position.subscriptionId(), last.txid(), last.id());
         }
-        return queued;
+        repository.insertDeliveries(queued, now);
+        return queued.size();
     }
 
     /** The event's body; none when the lead was erased since (its lead.erased event follows). */
@@ -127,8 +129,8 @@ public class WebhookOutbox {
         String payload = write(new WebhookEvent(eventId, WebhookEventType.TEST.wireName(), clock.instant(),
                 new WebhookEvent.Test("A test event sent by " + requestedBy + ". It names no person.",
                         subscription.id())));
-        repository.insertDelivery(deliveryId, subscription.id(), eventId, WebhookEventType.TEST, null, payload,
-                clock.instant());
+        repository.insertDeliveries(List.of(new NewDelivery(deliveryId, subscription.id(), eventId,
+                WebhookEventType.TEST, null, payload)), clock.instant());
         return deliveryId;
     }
 }

@@ -181,18 +181,39 @@ public class WebhookRepository {
                 .executeUpdate();
     }
 
-    /** Queues one event for one subscription, due now; a second insert of the same event is ignored. */
+    /** One event to queue for one subscription. */
+    public record NewDelivery(UUID id, UUID subscriptionId, String eventId, WebhookEventType type, UUID leadId,
+            String payload) {
+    }
+
+    /**
+     * Queues events, due now, in one statement per 200; a second insert of the same event for the same subscription
+     * is ignored.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertDelivery(UUID id, UUID subscriptionId, String eventId, WebhookEventType type, UUID leadId,
-            String payload, Instant now) {
-        em.createNativeQuery("""
-                insert into webhook_delivery (id, subscription_id, event_id, event_type, lead_id, payload, state,
-                                              attempts, next_attempt_at, created_at)
-                values (:id, :subscription, :event, :type, :lead, :payload, 'PENDING', 0, :now, :now)
-                on conflict (subscription_id, event_id) do nothing""")
-                .setParameter("id", id).setParameter("subscription", subscriptionId).setParameter("event", eventId)
-                .setParameter("type", type.wireName()).setParameter("lead", leadId).setParameter("payload", payload)
-                .setParameter("now", at(now)).executeUpdate();
+    public void insertDeliveries(List<NewDelivery> deliveries, Instant now) {
+        for (int from = 0; from < deliveries.size(); from += 200) {
+            List<NewDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + 200));
+            StringBuilder sql = new StringBuilder("""
+                    insert into webhook_delivery (id, subscription_id, event_id, event_type, lead_id, payload, state,
+                                                  attempts, next_attempt_at, created_at)
+                    values\s""");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(("(cast(:i%1$d as uuid), cast(:s%1$d as uuid), :e%1$d, :t%1$d,"
+                        + " cast(:l%1$d as uuid), :p%1$d, 'PENDING', 0, cast(:now as timestamptz),"
+                        + " cast(:now as timestamptz))").formatted(i));
+            }
+            sql.append(" on conflict (subscription_id, event_id) do nothing");
+            Query insert = em.createNativeQuery(sql.toString()).setParameter("now", now.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                NewDelivery d = chunk.get(i);
+                insert.setParameter("i" + i, d.id().toString()).setParameter("s" + i, d.subscriptionId().toString())
+                        .setParameter("e" + i, d.eventId()).setParameter("t" + i, d.type().wireName())
+                        .setParameter("l" + i, d.leadId() == null ? null : d.leadId().toString())
+                        .setParameter("p" + i, d.payload());
+            }
+            insert.executeUpdate();
+        }
     }
 
     // Sending
