@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import clinic.smp.common.DatabaseValues;
 import clinic.smp.lead.api.LeadChange;
 import clinic.smp.lead.api.LeadChangesPage;
 import clinic.smp.lead.api.LeadView;
@@ -66,7 +67,7 @@ public class LeadChangeFeed {
             UUID leadId = (UUID) r[2];
             LeadView lead = current.get(leadId);
             changes.add(new LeadChange(Cursors.encode(last), leadId, LeadChangeKind.valueOf((String) r[3]),
-                    LeadQueries.instant(r[4]), lead == null, lead));
+                    DatabaseValues.instant(r[4]), lead == null, lead));
         }
         return new LeadChangesPage(changes, Cursors.encode(last), hasMore);
     }

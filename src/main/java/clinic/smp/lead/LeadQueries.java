@@ -1,8 +1,8 @@
 package clinic.smp.lead;
 
+import static clinic.smp.common.DatabaseValues.instant;
+
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -209,18 +209,5 @@ public class LeadQueries {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored applications are not JSON", e);
         }
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import clinic.smp.common.DatabaseValues;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.common.problem.ProblemType;
 import clinic.smp.consent.ConsentLedger;
@@ -90,14 +90,7 @@ public class PersonalData {
                 "select q.id, q.kind, q.reference, q.received_at, cast(q.body as text) from")
                 + " order by q.received_at, q.id", Object[].class).setParameter("id", leadId).getResultList();
         return rows.stream().map(row -> new QuarantinedSubmissionView((UUID) row[0], (String) row[1], (String) row[2],
-                toInstant(row[3]), parse((String) row[4]))).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value instanceof Date date ? date.toInstant() : (Instant) value; // a java.sql.Timestamp is a Date
+                DatabaseValues.instant(row[3]), parse((String) row[4]))).toList();
     }
 
     private Map<String, Object> parse(String body) {

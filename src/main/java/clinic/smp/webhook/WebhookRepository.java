@@ -1,11 +1,12 @@
 package clinic.smp.webhook;
 
+import static clinic.smp.common.DatabaseValues.instant;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -466,15 +467,5 @@ public class WebhookRepository {
 
     static OffsetDateTime at(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Date) value).toInstant(); // java.sql.Timestamp
     }
 }

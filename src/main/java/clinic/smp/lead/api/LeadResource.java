@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import clinic.smp.common.http.PageLimit;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
-import clinic.smp.common.problem.ProblemException;
 import clinic.smp.intake.Text;
 import clinic.smp.lead.LeadChangeFeed;
 import clinic.smp.lead.LeadCsvExport;
@@ -47,9 +47,6 @@ import clinic.smp.triage.api.TriageEntry;
 @Path("/api/v1/leads")
 @Tag(name = "Leads")
 public class LeadResource {
-
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     private final LeadQueries queries;
     private final LeadChangeFeed feed;
@@ -81,7 +78,7 @@ public class LeadResource {
     public LeadPage list(@BeanParam LeadFilterParams filter,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
-        return queries.page(filter.toFilter(), cursor, limit(limit));
+        return queries.page(filter.toFilter(), cursor, PageLimit.parse(limit));
     }
 
     @GET
@@ -100,7 +97,7 @@ public class LeadResource {
     public LeadChangesPage changes(
             @Parameter(description = "The nextCursor of the previous poll; absent to start from the beginning.") @QueryParam("after") String after,
             @Parameter(description = "At most this many changes, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
-        return feed.after(after, limit(limit));
+        return feed.after(after, PageLimit.parse(limit));
     }
 
     @GET
@@ -222,20 +219,5 @@ public class LeadResource {
         } catch (NumberFormatException e) {
             return -1L; // matches no version: the precondition fails
         }
-    }
-
-    static int limit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }

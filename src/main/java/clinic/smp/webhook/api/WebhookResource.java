@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import clinic.smp.common.http.PageLimit;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.Problem;
 import clinic.smp.common.problem.ProblemException;
@@ -161,7 +162,7 @@ public class WebhookResource {
                     "PENDING", "DELIVERED", "FAILED" })) @QueryParam("state") String state,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
-        return subscriptions.deliveries(id, state, cursor, limit(limit));
+        return subscriptions.deliveries(id, state, cursor, PageLimit.parse(limit));
     }
 
     @GET
@@ -228,20 +229,5 @@ public class WebhookResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("since", "must be an RFC 3339 time such as 2026-11-23T00:00:00Z");
         }
-    }
-
-    private static int limit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return 50;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= 200) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to 200");
     }
 }
