@@ -203,7 +203,8 @@ public class WebhookDeliveryTest {
         Subscribed subscription = subscribe("http://127.0.0.1:" + port + "/hooks/smp", "enquiry.received");
         enquiryLead();
         eventually(Duration.ofSeconds(10), "two refused calls",
-                () -> deliveries(subscription.id()).getInt("items[0].attemptCount") >= 2);
+                () -> deliveries(subscription.id()).getList("items.attemptCount", Integer.class).stream()
+                        .anyMatch(attempts -> attempts >= 2));
         JsonPath log = deliveries(subscription.id());
         assertThat(log.getString("items[0].state")).isEqualTo("PENDING");
         assertThat(log.getString("items[0].nextAttemptAt")).isNotNull();

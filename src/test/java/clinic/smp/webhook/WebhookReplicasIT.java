@@ -3,7 +3,6 @@ package clinic.smp.webhook;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,17 +29,45 @@ import clinic.smp.security.TestKeys;
  * The packaged service as operators run it: real processes on one PostgreSQL. An instance that dies by
  * {@code kill -9} right after acknowledging submissions loses none of their events (another instance sends them), and
  * two instances delivering at once send each event exactly once.
+ *
+ * <p>
+ * The default build starts its embedded PostgreSQL at boot whatever the datasource URL (README, "Database"), so each
+ * instance runs in a folder of its own (its own data folder and lock; a second server on the embedded port fails to
+ * listen and sits unused), and every server an instance left behind, a {@code kill -9} in particular, is stopped
+ * afterwards by the pid in its {@code postmaster.pid}, so that nothing outlives the test.
  */
 class WebhookReplicasIT {
 
     private final List<Process> instances = new ArrayList<>();
+    private final List<Path> folders = new ArrayList<>();
     private EmbeddedPostgres database;
 
     @AfterEach
-    void stopEverything() throws IOException {
-        instances.forEach(Process::destroyForcibly);
+    void stopEverything() throws Exception {
+        for (Process instance : instances) {
+            instance.destroy();
+            if (!instance.waitFor(20, TimeUnit.SECONDS)) {
+                instance.destroyForcibly().waitFor();
+            }
+        }
+        for (Path folder : folders) {
+            stopLeftOverServer(folder);
+        }
         if (database != null) {
             database.close();
+        }
+    }
+
+    /** Stops (SIGTERM: a smart shutdown) the embedded server an instance left running in its folder, if any. */
+    private static void stopLeftOverServer(Path folder) throws Exception {
+        Path pidFile = folder.resolve(".smp-data/postgresql/postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        Optional<ProcessHandle> server = ProcessHandle.of(pid);
+        if (server.isPresent() && server.get().destroy()) {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -57,6 +86,7 @@ class WebhookReplicasIT {
             }
             Process crashing = instances.get(0);
             crashing.destroyForcibly().waitFor();
+            stopLeftOverServer(folders.get(0));
             assertThat(receiver.calls()).isEmpty();
 
             // Two instances that deliver, on the same database.
@@ -94,8 +124,10 @@ class WebhookReplicasIT {
         if (!Files.exists(jar)) {
             jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         }
+        Path folder = Files.createDirectories(jar.getParent().getParent().resolve("webhook-replicas").resolve(name));
+        folders.add(folder);
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString()).directory(folder.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(new HashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
@@ -108,7 +140,7 @@ class WebhookReplicasIT {
                 "SMP_WEBHOOKS_REQUIRE_HTTPS", "false",
                 "SMP_WEBHOOKS_ALLOWED_PRIVATE_HOSTS", "127.0.0.1",
                 "SMP_WEBHOOKS_POLL_INTERVAL", "50ms")));
-        Path log = jar.getParent().getParent().resolve("webhook-" + name + ".log");
+        Path log = folder.resolve("service.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         instances.add(process);
