@@ -56,7 +56,11 @@ public interface WebhookConfig {
      */
     Optional<Set<String>> allowedPrivateHosts();
 
-    /** How often an idle deliverer looks for new changes and due deliveries. */
+    /**
+     * The pause between two rounds of a deliverer that is not behind: each round then carries what arrived in that
+     * time, in a few statements, rather than one event at a time. Rounds follow each other at once only while a round
+     * claims a full batch. It is also the longest an event waits for its round.
+     */
     @WithDefault("200ms")
     Duration pollInterval();
 

@@ -116,9 +116,9 @@ public class WebhookDeliverer {
         long failures = 0;
         while (running) {
             try {
-                boolean busy = round();
+                boolean behind = round();
                 failures = 0;
-                if (!busy) {
+                if (!behind) {
                     Thread.sleep(config.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
@@ -136,9 +136,9 @@ public class WebhookDeliverer {
         }
     }
 
-    /** One round; true when it found work, so the next one starts at once. */
+    /** One round; true when it claimed a full batch (more may be due), so that the next one starts at once. */
     boolean round() throws InterruptedException {
-        int queued = outbox.fanOut();
+        outbox.fanOut();
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(config.timeout()).plusSeconds(30);
         List<Claimed> claimed = QuarkusTransaction.requiringNew()
@@ -155,7 +155,7 @@ public class WebhookDeliverer {
             QuarkusTransaction.requiringNew().run(() -> record(claimed, attempts));
         }
         purgeWhenDue();
-        return queued > 0 || !claimed.isEmpty();
+        return claimed.size() >= config.batchSize();
     }
 
     private Attempt await(Future<Attempt> result) throws InterruptedException {
