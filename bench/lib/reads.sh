@@ -64,6 +64,30 @@ scale_reads() {
       "$(verdict "$r50 <= $TARGET_DEEP_RATIO")"
   done
 
+  # Search (q): the lead in the middle of the load found by each kind of key staff may be given (bulk-load.sql's
+  # shapes: bulk.<i>@example.com, +44 71 <i in 8 digits> for every third lead, references from i's hex number).
+  local n=$(( LEADS / 2 / 3 * 3 )) via=E hex padded
+  (( n % 10 < 4 )) && via=A
+  hex=$(printf '%08X' "$n" | tr 01 WX); padded=$(printf '%08d' "$n")
+  local -a searches=(
+    "email|bulk.$n@Example.COM|bulk.$n%40Example.COM"
+    "phone|071${padded:0:2} ${padded:2}|071${padded:0:2}%20${padded:2}"
+    "reference|${via,,}${hex,,}|${via,,}${hex,,}"
+    "name prefix|bulk person $(( n / 10 ))|bulk%20person%20$(( n / 10 ))"
+  )
+  local s kind typed encoded found
+  for s in "${searches[@]}"; do
+    IFS='|' read -r kind typed encoded <<< "$s"
+    found=$(curl -sf -H "Authorization: Bearer $BENCH_API_KEY" "$BASE_URL/api/v1/leads?q=$encoded" |
+      grep -o '"id" *: *"[^"]*"' | grep -c . || true)
+    (( found >= 1 )) || die "search by $kind ($typed) found nothing"
+    log "scale: search by $kind, ${SCALE_SECS}s at $SCALE_CONNECTIONS connections"
+    line=$(wrk_run "search-${kind// /-}" "$SCALE_CONNECTIONS" "$SCALE_SECS" get.lua "/api/v1/leads?q=$encoded")
+    (( $(field non2xx "$line") == 0 )) || die "non-2xx answers for the search by $kind"
+    row "4 reads" "GET /api/v1/leads?q= by $kind (\"$typed\": $found of $LEADS): p50 / p99 ms" \
+      "$(field p50_ms "$line") / $(field p99_ms "$line")" "" ""
+  done
+
   # Evidence: the plans of the service's queries for the filtered first page and the last pages.
   {
     echo "-- list, filtered, first page"
@@ -72,5 +96,7 @@ scale_reads() {
     psql_admin -c "explain (analyze, buffers) select l.id from lead l where true and l.latest_outcome = '$LIST_FILTER_OUTCOME' and l.status = '$LIST_FILTER_STATUS' and (l.created_at, l.id) < (select created_at, id from lead where status = '$LIST_FILTER_STATUS' and latest_outcome = '$LIST_FILTER_OUTCOME' order by created_at desc, id desc offset greatest((select count(*) from lead where status = '$LIST_FILTER_STATUS' and latest_outcome = '$LIST_FILTER_OUTCOME') - $PAGE_LIMIT - 1, 0) limit 1) order by l.created_at desc, l.id desc limit $(( PAGE_LIMIT + 1 ))"
     echo "-- feed, last page"
     psql_admin -c "explain (analyze, buffers) select c.txid, c.id, c.lead_id, c.change, c.changed_at from lead_change c where (c.txid, c.id) > (select txid, id from lead_change order by txid, id offset greatest((select count(*) from lead_change) - $PAGE_LIMIT - 1, 0) limit 1) and c.txid < cast(cast(pg_snapshot_xmin(pg_current_snapshot()) as text) as bigint) order by c.txid, c.id limit $(( PAGE_LIMIT + 1 ))"
+    echo "-- search by name prefix (the index lead_name_prefix_idx)"
+    psql_admin -c "explain (analyze, buffers) select l.id from lead l where true and lower(l.name) like lower('bulk person $(( n / 10 ))%') escape '\\' order by l.created_at desc, l.id desc limit $(( PAGE_LIMIT + 1 ))"
   } > "$OUT/explain-last-pages.txt" 2>&1 || true
 }

@@ -2,7 +2,8 @@
 -- (V1..V6): every lead came from an enquiry (60 %) or a self-assessment with its automated triage (40 %), has a
 -- *_RECEIVED change in the feed (as the service writes for a new lead; CREATED is only for pre-feed leads), and a STATUS_CHANGED change (and status history row) when its status
 -- is not NEW. Leads are one minute apart, newest = now(), with UUIDv7-style ids like the service's.
--- Phones: +44 71 xxxxxxxx, a range the load generators never use.
+-- Phones: +44 71 xxxxxxxx, a range the load generators never use. References have the service's shape, X-XXXX-XXXX
+-- in its alphabet: lead i's hex number, 0 and 1 written W and X.
 \set ON_ERROR_STOP on
 \timing on
 begin;
@@ -30,14 +31,14 @@ select lead_id, 'Bulk Person ' || i, 'bulk.' || i || '@Example.COM', 'bulk.' || 
 
 insert into enquiry (id, reference, lead_id, name, email, phone, preferred_channel, topic, message, locale,
                      privacy_notice_version, marketing_consent, utm_source, received_at)
-select sub_id, 'E-B' || lpad(upper(to_hex(i)), 8, '0'), lead_id, 'Bulk Person ' || i, 'bulk.' || i || '@example.com',
+select sub_id, 'E-' || overlay(translate(lpad(upper(to_hex(i)), 8, '0'), '01', 'WX') placing '-' from 5 for 0), lead_id, 'Bulk Person ' || i, 'bulk.' || i || '@example.com',
        case when i % 3 = 0 then '+4471' || lpad(i::text, 8, '0') end, 'EMAIL', 'SMP',
        'Norwood 5, thinking about a shaved look.', 'en-GB', '2025-11', i % 4 = 0, 'instagram', at
   from g where via = 'E' order by g.at;
 
 insert into assessment (id, reference, lead_id, name, email, phone, preferred_channel, form_version, answers, locale,
                         privacy_notice_version, marketing_consent, received_at)
-select sub_id, 'A-B' || lpad(upper(to_hex(i)), 8, '0'), lead_id, 'Bulk Person ' || i, 'bulk.' || i || '@example.com',
+select sub_id, 'A-' || overlay(translate(lpad(upper(to_hex(i)), 8, '0'), '01', 'WX') placing '-' from 5 for 0), lead_id, 'Bulk Person ' || i, 'bulk.' || i || '@example.com',
        case when i % 3 = 0 then '+4471' || lpad(i::text, 8, '0') end, 'EMAIL', '2026-11',
        '{"DATE_OF_BIRTH": "1984-03-02", "SEX": "MALE", "GOAL": "SHAVED_LOOK", "HAIR_LOSS": false, "TRANSPLANT_DONE": false, "TRANSPLANT_PLAN": "NO_TRANSPLANT_WANTED", "KELOID_TENDENCY": "NO", "ONCOLOGY_TREATMENT": false, "PREVIOUS_SMP": false}',
        'en-GB', '2025-11', i % 4 = 0, at

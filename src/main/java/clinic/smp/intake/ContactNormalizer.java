@@ -56,7 +56,8 @@ public class ContactNormalizer {
         this(config.contact().defaultRegion());
     }
 
-    ContactNormalizer(String defaultRegion) {
+    /** @param defaultRegion the region of numbers written without a country code, e.g. GB */
+    public ContactNormalizer(String defaultRegion) {
         this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
     }
 

@@ -45,6 +45,30 @@ public class FormIntake {
         final String scope;
         final char referencePrefix;
 
+        /** The kind letters of the references, one per form: "EA". */
+        public static String referencePrefixes() {
+            StringBuilder prefixes = new StringBuilder();
+            for (Kind kind : values()) {
+                prefixes.append(kind.referencePrefix);
+            }
+            return prefixes.toString();
+        }
+
+        /** The form whose references start with this letter; its table is named as its scope. */
+        public static Kind ofReference(String reference) {
+            for (Kind kind : values()) {
+                if (reference.charAt(0) == kind.referencePrefix) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("not a reference");
+        }
+
+        /** The submission's table (and the store's and the quarantine's name for it). */
+        public String table() {
+            return scope;
+        }
+
         Kind(String scope, char referencePrefix) {
             this.scope = scope;
             this.referencePrefix = referencePrefix;

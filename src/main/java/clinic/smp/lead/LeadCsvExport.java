@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -22,17 +23,22 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Streams leads as CSV (RFC 4180), newest first, reading the database with a cursor so memory stays flat however
- * many leads there are.
+ * many leads there are. UTF-8, with a byte order mark unless asked not to (Excel reads a file without one in the
+ * machine's legacy code page, and accents come out wrong); the header names the columns as the JSON does.
  *
  * <p>
  * Cells are protected against formula injection: a cell that a spreadsheet would read as a formula (starting with
- * =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, and every cell is quoted.
+ * =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe, unless it is a plain number, such as an E.164
+ * phone number ({@code +447911123456}), which no spreadsheet runs; every cell is quoted.
  */
 @ApplicationScoped
 public class LeadCsvExport {
 
-    static final String HEADER =
-            "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,marketing_consent,created_at,updated_at";
+    /** The columns, named as in the lead's JSON. */
+    public static final String HEADER =
+            "id,name,email,phone,status,latestOutcome,latestApplications,hasAssessment,marketingConsent,createdAt,updatedAt";
+    static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]{1,20}");
 
     private final AgroalDataSource dataSource;
 
@@ -40,7 +46,8 @@ public class LeadCsvExport {
         this.dataSource = dataSource;
     }
 
-    public StreamingOutput stream(LeadFilter filter) {
+    /** @param byteOrderMark whether the file starts with a UTF-8 byte order mark */
+    public StreamingOutput stream(LeadFilter filter, boolean byteOrderMark) {
         StringBuilder where = new StringBuilder();
         List<Object[]> parameters = new ArrayList<>();
         filter.appendTo(where, parameters);
@@ -56,10 +63,11 @@ public class LeadCsvExport {
                 + "l.has_assessment, l.marketing_consent, l.created_at, l.updated_at from lead l where true"
                 + conditions
                 + " order by l.created_at desc, l.id desc";
-        return output -> write(sql, values, output);
+        return output -> write(sql, values, byteOrderMark, output);
     }
 
-    private void write(String sql, List<Object> values, OutputStream output) throws IOException {
+    private void write(String sql, List<Object> values, boolean byteOrderMark, OutputStream output)
+            throws IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
@@ -67,6 +75,9 @@ public class LeadCsvExport {
                 statement.setFetchSize(500);
                 for (int i = 0; i < values.size(); i++) {
                     statement.setObject(i + 1, values.get(i));
+                }
+                if (byteOrderMark) {
+                    out.write(BYTE_ORDER_MARK);
                 }
                 out.write(HEADER);
                 out.write("\r\n");
@@ -95,7 +106,7 @@ public class LeadCsvExport {
     /** One CSV cell: quoted, quotes doubled, and defused when a spreadsheet would read it as a formula. */
     static String cell(String value) {
         String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches()) {
             text = "'" + text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';

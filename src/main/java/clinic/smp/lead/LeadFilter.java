@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
@@ -19,12 +20,14 @@ import clinic.smp.intake.ContactNormalizer;
  * {@link ContactNormalizer#emailKey} of the email asked for, so a lead is found by whatever form of its address.
  */
 public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatus status, Instant createdFrom,
-        Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment, String emailKey) {
+        Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment, String emailKey,
+        LeadSearch search) {
 
     /** Reads the query parameters, reporting every invalid one at once (400 naming the parameter). */
     public static LeadFilter parse(String outcome, String application, String status, String createdFrom,
             String createdTo,
-            String updatedFrom, String updatedTo, String hasAssessment, String email) {
+            String updatedFrom, String updatedTo, String hasAssessment, String email, String q,
+            UnaryOperator<String> phoneKey) {
         List<FieldViolation> violations = new ArrayList<>();
         LeadFilter filter = new LeadFilter(
                 enumOf(Outcome.class, "outcome", outcome, violations),
@@ -35,7 +38,8 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
                 instant("updatedFrom", updatedFrom, violations),
                 instant("updatedTo", updatedTo, violations),
                 bool("hasAssessment", hasAssessment, violations),
-                emailKey(email, violations));
+                emailKey(email, violations),
+                search(q, phoneKey, violations));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -67,6 +71,9 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
         if (emailKey != null) {
             where.append(" and l.email_key = :emailKey");
             parameters.add(new Object[] { "emailKey", emailKey });
+        }
+        if (search != null) {
+            search.appendTo(where, parameters);
         }
     }
 
@@ -113,6 +120,15 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
             violations.add(new FieldViolation("email", "is not a valid email address"));
         }
         return key;
+    }
+
+    private static LeadSearch search(String q, UnaryOperator<String> phoneKey, List<FieldViolation> violations) {
+        try {
+            return LeadSearch.parse(q, phoneKey);
+        } catch (ProblemException invalid) {
+            violations.addAll(invalid.violations());
+            return null;
+        }
     }
 
     private static Boolean bool(String name, String value, List<FieldViolation> violations) {

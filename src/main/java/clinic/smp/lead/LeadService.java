@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,18 +83,33 @@ public class LeadService {
     }
 
     /**
-     * Moves the lead to {@code update.status()} if it is still at {@code expectedVersion} and the workflow allows the
-     * step: 412 when the version is stale, 409 when the step is not allowed.
+     * Moves the lead to {@code update.status()} if {@code ifMatch} matches its version and the workflow allows the
+     * step: 428 without a condition, 412 when it does not match, 409 when the step is not allowed.
+     *
+     * <p>
+     * A request that asks for the state the lead is already in (its status, and the note its last status change
+     * recorded) has already succeeded: it is answered 200 and changes nothing, whatever its If-Match, as RFC 9110
+     * allows. That is the retry of a call whose reply was lost: its ETag is stale by its own change.
      */
     @Transactional
-    public LeadSummary changeStatus(UUID id, Long expectedVersion, StatusUpdate update, String changedBy) {
+    public LeadSummary changeStatus(UUID id, IfMatch ifMatch, StatusUpdate update, String changedBy) {
         BeanViolations.requireValid(validator, update, "the new status");
-        if (expectedVersion == null) {
+        if (ifMatch == null) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the lead's ETag in If-Match, so that a change made since you read the lead is not overwritten.");
+                    "Send the lead's ETag in If-Match (or If-Match: *), so that a change made since you read the lead "
+                            + "is not overwritten.");
         }
         Lead lead = leads.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        if (lead.version != expectedVersion) {
+        String note = update.note() == null || Text.isBlank(update.note()) ? null : Text.strip(update.note());
+        if (lead.status == update.status()) {
+            if (Objects.equals(note, lastStatusNote(id))) {
+                em.detach(lead);
+                return summary(id);
+            }
+            throw new ProblemException(ProblemType.CONFLICT, "The lead is already " + lead.status
+                    + " with another note. A note is recorded with a change of status; this request changes nothing.");
+        }
+        if (!ifMatch.matches(lead.version)) {
             throw stale(lead);
         }
         if (!lead.status.canMoveTo(update.status())) {
@@ -101,6 +117,7 @@ public class LeadService {
                     + update.status() + ". The workflow is NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, and "
                     + "CLOSED_LOST from any open state.");
         }
+        long expectedVersion = lead.version;
         Instant now = clock.instant();
         int updated = em.createNativeQuery("""
                 update lead set status = :status, updated_at = :now, version = version + 1
@@ -118,7 +135,7 @@ public class LeadService {
         change.leadId = id;
         change.from = lead.status;
         change.to = update.status();
-        change.note = update.note() == null || Text.isBlank(update.note()) ? null : Text.strip(update.note());
+        change.note = note;
         change.changedAt = now;
         change.changedBy = changedBy;
         em.persist(change);
@@ -126,6 +143,13 @@ public class LeadService {
         em.flush();
         em.detach(lead);
         return summary(id);
+    }
+
+    /** The note of the lead's last status change; none for a lead whose status never changed. */
+    private String lastStatusNote(UUID id) {
+        return em.createQuery("from LeadStatusChange where leadId = ?1 order by changedAt desc, id desc",
+                LeadStatusChange.class).setParameter(1, id).setMaxResults(1).getResultStream().findFirst()
+                .map(change -> change.note).orElse(null);
     }
 
     private static ProblemException stale(Lead lead) {

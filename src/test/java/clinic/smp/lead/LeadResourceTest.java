@@ -6,8 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +116,37 @@ public class LeadResourceTest {
         assertThat(history.<List<String>> path("statusHistory.to")).containsExactly("CONTACTED", "CLOSED_LOST");
         assertThat(history.<List<String>> path("statusHistory.changedBy"))
                 .allSatisfy(by -> assertThat(by).startsWith("test-crm ("));
+    }
+
+    @Test
+    void aRepeatedStatusChangeSucceedsOnceAndIfMatchAnyIsHonoured() {
+        String id = newLead("Retrying Person");
+        String etag = lead(id).header("ETag");
+        var first = move(id, etag, "CONTACTED");
+        assertThat(first.statusCode()).isEqualTo(200);
+
+        // The retry of a call whose reply was lost: its ETag is stale by its own change, and nothing changes.
+        var retry = move(id, etag, "CONTACTED");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(lead(id).<List<String>> path("statusHistory.to")).containsExactly("CONTACTED");
+
+        // The same status with another note is not the same request.
+        var otherNote = TestKeys.asCrm().filter(Contract.responses()).contentType(ContentType.JSON)
+                .header("If-Match", first.header("ETag")).body(Map.of("status", "CONTACTED", "note", "again"))
+                .put(LEADS + "/" + id + "/status").then().statusCode(409).contentType(PROBLEM_JSON).extract();
+        assertThat(otherNote.<String> path("detail")).contains("already CONTACTED");
+
+        // If-Match: * is any version of the lead; a list matches when one of its tags does.
+        assertThat(move(id, "*", "CONSULTATION_BOOKED").statusCode()).isEqualTo(200);
+        String booked = lead(id).header("ETag");
+        assertThat(move(id, "\"1\", " + booked, "TREATED").statusCode()).isEqualTo(200);
+        assertThat(move(id, "\"1\", \"2\"", "CLOSED_LOST").statusCode()).isEqualTo(412);
+        assertThat(lead(id).<List<String>> path("statusHistory.to")).containsExactly("CONTACTED",
+                "CONSULTATION_BOOKED", "TREATED");
+        assertThat(TestKeys.asCrm().contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("status", "CONTACTED")).put(LEADS + "/" + UUID.randomUUID() + "/status").then()
+                .extract().statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -218,7 +255,7 @@ public class LeadResourceTest {
         String csv = TestKeys.asStaff().queryParam("createdFrom", from.toString()).get(LEADS + "/export.csv").then()
                 .statusCode(200).contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertThat(lines[0]).isEqualTo(LeadCsvExport.HEADER);
+        assertThat(lines[0]).isEqualTo(LeadCsvExport.BYTE_ORDER_MARK + LeadCsvExport.HEADER);
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"");
         assertThat(csv).doesNotContain(",\"=HYPERLINK");
     }
@@ -228,9 +265,58 @@ public class LeadResourceTest {
         assertThat(LeadCsvExport.cell("Alex")).isEqualTo("\"Alex\"");
         assertThat(LeadCsvExport.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(LeadCsvExport.cell("line\nbreak")).isEqualTo("\"line\nbreak\"");
-        for (String dangerous : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+        for (String dangerous : List.of("=1+1", "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx")) {
             assertThat(LeadCsvExport.cell(dangerous)).startsWith("\"'");
         }
+        for (String number : List.of("+447911123456", "-1", "42")) {
+            assertThat(LeadCsvExport.cell(number)).as("a plain number runs nothing").isEqualTo('"' + number + '"');
+        }
+    }
+
+    @Test
+    void theExportReadsInASpreadsheetCellByCell() throws IOException {
+        Map<String, Object> enquiry = People.minimalEnquiry();
+        enquiry.put("name", "Zoë Ångström-Núñez");
+        String phone = People.ukMobile();
+        enquiry.put("phone", phone);
+        Instant from = Instant.now().minusSeconds(1);
+        given().contentType(ContentType.JSON).body(enquiry).post("/api/v1/enquiries").then().statusCode(201);
+
+        byte[] bytes = TestKeys.asStaff().queryParam("createdFrom", from.toString())
+                .queryParam("q", enquiry.get("email")).get(LEADS + "/export.csv").then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(Arrays.copyOf(bytes, 3)).as("the UTF-8 byte order mark")
+                .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new String(bytes, StandardCharsets.UTF_8).substring(1),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).containsExactly("id", "name", "email", "phone", "status",
+                    "latestOutcome", "latestApplications", "hasAssessment", "marketingConsent", "createdAt",
+                    "updatedAt");
+            records = parser.getRecords();
+        }
+        assertThat(records).hasSize(1);
+        CSVRecord row = records.get(0);
+        String lead = TestKeys.asStaff().queryParam("q", enquiry.get("email")).get(LEADS).then().extract()
+                .path("items[0].id");
+        assertThat(row.get("id")).isEqualTo(lead);
+        assertThat(row.get("name")).isEqualTo("Zoë Ångström-Núñez");
+        assertThat(row.get("email")).isEqualTo(((String) enquiry.get("email")).replace("@Example.COM",
+                "@example.com"));
+        assertThat(row.get("phone")).as("E.164 as is").isEqualTo(People.e164(phone));
+        assertThat(row.get("status")).isEqualTo("NEW");
+        assertThat(row.get("latestOutcome")).isEmpty();
+        assertThat(row.get("latestApplications")).isEmpty();
+        assertThat(row.get("hasAssessment")).isEqualTo("false");
+        assertThat(row.get("marketingConsent")).isEqualTo("false");
+        assertThat(Instant.parse(row.get("createdAt"))).isAfter(from);
+        assertThat(Instant.parse(row.get("updatedAt"))).isAfterOrEqualTo(Instant.parse(row.get("createdAt")));
+
+        byte[] plain = TestKeys.asStaff().queryParam("q", enquiry.get("email")).queryParam("bom", "false")
+                .get(LEADS + "/export.csv").then().statusCode(200).extract().asByteArray();
+        assertThat(new String(plain, StandardCharsets.UTF_8)).startsWith(LeadCsvExport.HEADER + "\r\n");
+        TestKeys.asStaff().queryParam("bom", "no").get(LEADS + "/export.csv").then().statusCode(400)
+                .body("errors.field", hasItem("bom"));
     }
 
     @Test

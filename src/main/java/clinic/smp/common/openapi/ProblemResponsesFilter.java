@@ -23,8 +23,8 @@ import clinic.smp.common.http.BodyLimit;
 import clinic.smp.common.http.RateLimited;
 
 /**
- * Adds the problem responses every operation can give, so that no operation's contract forgets one: 400 for any
- * operation with input, 413 and 415 for those with a body, 401 and 403 for protected ones, 429 for
+ * Adds the problem responses every operation can give, so that no operation's contract forgets one: 400 for all
+ * (an operation without input still refuses a query parameter it does not take: KnownQueryParameters), 413 and 415 for those with a body, 401 and 403 for protected ones, 429 for
  * rate-limited ones, 500 and 503 for all. Operation-specific problems (404,
  * 422, ...) are declared on the operations themselves.
  */
@@ -44,13 +44,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 Operation operation = entry.getValue();
                 APIResponses responses = operation.getResponses();
                 boolean hasBody = operation.getRequestBody() != null;
-                boolean hasInput =
-                        hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty())
-                                || (item.getParameters() != null && !item.getParameters().isEmpty());
-                if (hasInput) {
-                    addIfAbsent(responses, "400", "The request is invalid: see `errors` for the offending fields.",
-                            ApiDocs.EXAMPLE_VALIDATION, ApiDocs.EXAMPLE_MALFORMED);
-                }
+                addIfAbsent(responses, "400", "The request is invalid: see `errors` for the offending fields (a "
+                        + "query parameter the operation does not take is one).", ApiDocs.EXAMPLE_VALIDATION,
+                        ApiDocs.EXAMPLE_MALFORMED);
                 if (hasBody) {
                     addIfAbsent(responses, "413", "The body is larger than " + maxBodyBytes
                             + " bytes (the service's quarkus.http.limits.max-body-size).",

@@ -1,5 +1,8 @@
 package clinic.smp.intake.store;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Short references a person can read out on the phone, such as {@code E-7KQM-3WTD}.
  *
@@ -33,6 +36,48 @@ public final class HumanReference {
             scrambled /= ALPHABET.length();
         }
         return prefix + "-" + new String(chars, 0, 4) + "-" + new String(chars, 4, 4);
+    }
+
+    /**
+     * The references a person may mean by {@code typed}: any case, with or without its dashes and spaces, with or
+     * without its kind letter ({@code e7kqm3wtd}, {@code 7KQM 3WTD}). Without the letter it is every kind's.
+     *
+     * @param kinds the kind letters there are, e.g. {@code "EA"}
+     * @return the references in their stored form; empty when {@code typed} cannot be one
+     */
+    public static List<String> candidates(String typed, String kinds) {
+        StringBuilder chars = new StringBuilder(9);
+        for (int i = 0; i < typed.length(); i++) {
+            char c = Character.toUpperCase(typed.charAt(i));
+            if (c == '-' || c == ' ') {
+                continue;
+            }
+            if (chars.length() == 9) {
+                return List.of();
+            }
+            chars.append(c);
+        }
+        String body;
+        String prefixes;
+        if (chars.length() == 9 && kinds.indexOf(chars.charAt(0)) >= 0) {
+            body = chars.substring(1);
+            prefixes = chars.substring(0, 1);
+        } else if (chars.length() == 8) {
+            body = chars.toString();
+            prefixes = kinds;
+        } else {
+            return List.of();
+        }
+        for (int i = 0; i < body.length(); i++) {
+            if (ALPHABET.indexOf(body.charAt(i)) < 0) {
+                return List.of();
+            }
+        }
+        List<String> references = new ArrayList<>(prefixes.length());
+        for (int i = 0; i < prefixes.length(); i++) {
+            references.add(prefixes.charAt(i) + "-" + body.substring(0, 4) + "-" + body.substring(4));
+        }
+        return references;
     }
 
     static long permute(long value) {

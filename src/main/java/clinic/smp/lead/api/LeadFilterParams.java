@@ -1,5 +1,7 @@
 package clinic.smp.lead.api;
 
+import java.util.function.UnaryOperator;
+
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -8,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import clinic.smp.lead.LeadFilter;
 
-/** The lead filters as query parameters, shared by the list and the export. Read as text, validated in one place. */
+/**
+ * The lead filters as query parameters, shared by the list and the export. Read as text, validated in one place. They
+ * carry no example values: Swagger UI would prefill them in "Try it out", and the list would come back filtered.
+ */
 public class LeadFilterParams {
 
     @Parameter(description = "Outcome of the latest triage.", schema = @Schema(enumeration = { "SUITABLE",
@@ -26,11 +31,11 @@ public class LeadFilterParams {
     @QueryParam("status")
     public String status;
 
-    @Parameter(description = "Created at or after (ISO-8601).", example = "2026-11-01T00:00:00Z")
+    @Parameter(description = "Created at or after (ISO-8601, e.g. 2026-11-01T00:00:00Z).")
     @QueryParam("createdFrom")
     public String createdFrom;
 
-    @Parameter(description = "Created before (ISO-8601).", example = "2026-12-01T00:00:00Z")
+    @Parameter(description = "Created before (ISO-8601, e.g. 2026-12-01T00:00:00Z).")
     @QueryParam("createdTo")
     public String createdTo;
 
@@ -48,12 +53,20 @@ public class LeadFilterParams {
 
     @Parameter(description = "The lead of this email address, matched as intake matches a returning person: "
             + "NFC, case-insensitive, an internationalised domain in either form "
-            + "(bücher.example or xn--bcher-kva.example).", example = "alex.morgan@example.com")
+            + "(bücher.example or xn--bcher-kva.example).")
     @QueryParam("email")
     public String email;
 
-    public LeadFilter toFilter() {
+    @Parameter(description = "Find a person by what they give on the phone: an email address, a reference "
+            + "(E-7KQM-3WTD in any case, dashes optional), a phone number in any common format (normalised as intake "
+            + "normalises it: 07400 123456, +44 7400 123456 and 0044 7400-123456 are one number), or else the start of "
+            + "their name (2 characters or more, any case).")
+    @QueryParam("q")
+    public String q;
+
+    /** @param phoneKey intake's phone normaliser, which {@code q} uses */
+    public LeadFilter toFilter(UnaryOperator<String> phoneKey) {
         return LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasAssessment, email);
+                hasAssessment, email, q, phoneKey);
     }
 }

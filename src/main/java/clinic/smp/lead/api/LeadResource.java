@@ -36,7 +36,10 @@ import clinic.smp.common.http.PageLimit;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
+import clinic.smp.common.problem.ProblemException;
+import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.Text;
+import clinic.smp.lead.IfMatch;
 import clinic.smp.lead.LeadChangeFeed;
 import clinic.smp.lead.LeadCsvExport;
 import clinic.smp.lead.LeadQueries;
@@ -54,15 +57,17 @@ public class LeadResource {
     private final LeadCsvExport export;
     private final SecurityIdentity caller;
     private final Validator validator;
+    private final ContactNormalizer contacts;
 
     public LeadResource(LeadQueries queries, LeadChangeFeed feed, LeadService leads, LeadCsvExport export,
-            SecurityIdentity caller, Validator validator) {
+            SecurityIdentity caller, Validator validator, ContactNormalizer contacts) {
         this.queries = queries;
         this.feed = feed;
         this.leads = leads;
         this.export = export;
         this.caller = caller;
         this.validator = validator;
+        this.contacts = contacts;
     }
 
     @GET
@@ -78,7 +83,7 @@ public class LeadResource {
     public LeadPage list(@BeanParam LeadFilterParams filter,
             @Parameter(description = "The nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
-        return queries.page(filter.toFilter(), cursor, PageLimit.parse(limit));
+        return queries.page(filter.toFilter(contacts::phoneKey), cursor, PageLimit.parse(limit));
     }
 
     @GET
@@ -107,11 +112,22 @@ public class LeadResource {
     @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
     @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @Operation(operationId = "exportLeads", summary = "Export leads as CSV", description = """
-            The filtered leads (same filters as the list), newest first, streamed as RFC 4180 CSV with a header row. \
-            Cells a spreadsheet would read as a formula are prefixed with an apostrophe. Role: staff.""")
-    @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,name,email,phone,status,latest_outcome,latest_applications,has_assessment,marketing_consent,created_at,updated_at\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"false\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
-    public Response exportCsv(@BeanParam LeadFilterParams filter) {
-        return Response.ok(export.stream(filter.toFilter()), "text/csv; charset=UTF-8")
+            The filtered leads (same filters as the list), newest first, streamed as RFC 4180 CSV in UTF-8 with a \
+            byte order mark (so that Excel shows accents right; `bom=false` leaves it out) and a header row. The \
+            columns, named as in the JSON: `id`, `name`, `email`, `phone` (E.164), `status`, `latestOutcome`, \
+            `latestApplications` (space-separated), `hasAssessment`, `marketingConsent`, `createdAt`, `updatedAt` \
+            (ISO-8601, UTC). Every cell is quoted; a cell a spreadsheet would run as a formula (starting with =, +, \
+            -, @, a tab or a carriage return, and not a plain number such as a phone number) is prefixed with an \
+            apostrophe. Role: staff.""")
+    @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = LeadCsvExport.HEADER
+            + "\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"false\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
+    public Response exportCsv(@BeanParam LeadFilterParams filter,
+            @Parameter(description = "false: no byte order mark at the start of the file.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")) @QueryParam("bom") String bom) {
+        if (bom != null && !bom.equals("true") && !bom.equals("false")) {
+            throw ProblemException.invalid("bom", "must be true or false");
+        }
+        return Response.ok(export.stream(filter.toFilter(contacts::phoneKey), !"false".equals(bom)),
+                "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
     }
 
@@ -142,19 +158,22 @@ public class LeadResource {
     @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "changeLeadStatus", summary = "Change a lead's follow-up status", description = """
             Moves the lead along NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, or to CLOSED_LOST from any open \
-            state; any other step is a 409. Requires `If-Match` with the lead's ETag: a stale one is a 412, none a \
-            428. The change is recorded with the API key that made it. Roles: crm, staff.""")
+            state; any other step is a 409. Requires `If-Match` with the lead's ETag (or `*`, any version): a stale \
+            one is a 412, none a 428. Asking for the status the lead already has, with the note its last change \
+            recorded, is a 200 that changes nothing (so a retry after a lost reply succeeds, whatever its ETag); the \
+            same status with another note is a 409. The change is recorded with the API key that made it. \
+            Roles: crm, staff.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusUpdate.class), examples = @ExampleObject(name = "contacted", value = "{\"status\": \"CONTACTED\", \"note\": \"Called back, sent the brochure.\"}")))
     @APIResponse(responseCode = "200", description = "The lead after the change, with its new ETag.", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadSummary.class), examples = @ExampleObject(name = "lead", value = LeadExamples.SUMMARY)))
     @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "The workflow does not allow this step.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", ref = ApiDocs.EXAMPLE_CONFLICT)))
+    @APIResponse(responseCode = "409", description = "The workflow does not allow this step, or the lead already has this status with another note.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "conflict", ref = ApiDocs.EXAMPLE_CONFLICT)))
     @APIResponse(responseCode = "412", description = "If-Match does not match the lead's current ETag.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "preconditionFailed", ref = ApiDocs.EXAMPLE_PRECONDITION_FAILED)))
     @APIResponse(responseCode = "428", description = "If-Match is missing.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "preconditionRequired", ref = ApiDocs.EXAMPLE_PRECONDITION_REQUIRED)))
     public Response changeStatus(
             @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
-            @Parameter(name = "If-Match", description = "The ETag from the last read of the lead.", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(name = "If-Match", description = "The ETag from the last read of the lead, or `*` for any version.", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             StatusUpdate update) {
-        LeadSummary lead = leads.changeStatus(id, version(ifMatch), update, caller.getPrincipal().getName());
+        LeadSummary lead = leads.changeStatus(id, IfMatch.parse(ifMatch), update, caller.getPrincipal().getName());
         return Response.ok(lead).tag(etag(lead.version())).build();
     }
 
@@ -202,22 +221,5 @@ public class LeadResource {
 
     static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
-    }
-
-    /** The version in an If-Match header ("3", W/"3" or 3), or null when absent. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            return -1L; // matches no version: the precondition fails
-        }
     }
 }
