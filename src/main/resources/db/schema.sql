@@ -555,6 +555,12 @@ CREATE INDEX lead_change_feed_idx ON public.lead_change USING btree (txid, id);
 CREATE INDEX lead_created_idx ON public.lead USING btree (created_at DESC, id DESC);
 
 --
+-- Name: lead_name_prefix_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX lead_name_prefix_idx ON public.lead USING btree (lower((name)::text) text_pattern_ops);
+
+--
 -- Name: lead_outcome_created_idx; Type: INDEX; Schema: public; Owner: -
 --
 
