@@ -101,13 +101,14 @@ public record LeadSearch(Kind kind, List<String> values) {
                 parameters.add(new Object[] { "searchPhone", values.get(0) });
             }
             case REFERENCE -> {
-                // One reference per form at most (E-..., A-...), each looked up in its own table by its unique key.
-                where.append(" and (false");
+                // One reference per form at most (E-..., A-...), each looked up in its own table by its unique key,
+                // in one IN (a semi-join: an OR of INs would be checked lead by lead).
+                where.append(" and l.id in (");
                 for (int i = 0; i < values.size(); i++) {
                     String reference = values.get(i);
-                    where.append(" or l.id in (select s.lead_id from ")
-                            .append(FormIntake.Kind.ofReference(reference).table())
-                            .append(" s where s.reference = :searchReference").append(i).append(')');
+                    where.append(i == 0 ? "" : " union all ").append("select s").append(i).append(".lead_id from ")
+                            .append(FormIntake.Kind.ofReference(reference).table()).append(" s").append(i)
+                            .append(" where s").append(i).append(".reference = :searchReference").append(i);
                     parameters.add(new Object[] { "searchReference" + i, reference });
                 }
                 where.append(')');
