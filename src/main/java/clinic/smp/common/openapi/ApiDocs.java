@@ -18,11 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API key: 'Authorization: Bearer smp_...'. Staff create keys with POST /api/v1/api-keys; a first staff key can come from SMP_SECURITY_BOOTSTRAP_STAFF_KEY.")
 @SecurityScheme(securitySchemeName = ApiDocs.API_KEY_HEADER, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key", description = "The same API key, in an X-API-Key header.")
 @OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.0.0"), tags = {
-        @Tag(name = "Enquiries", description = "The clinic's contact form."),
-        @Tag(name = "Leads", description = "For CRM integrations and staff: leads, the change feed, follow-up status, triage decisions, export."),
-        @Tag(name = "Personal data", description = "Staff answer a person's data requests: export, consent withdrawal, erasure."),
-        @Tag(name = "API keys", description = "Staff manage the keys that CRM integrations and staff use."),
-        @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage."),
+        // In the order Swagger UI shows them: the public forms, then what CRM integrations use, then staff's tools.
+        @Tag(name = "Enquiries", description = "The clinic's contact form (\"Still have questions?\", free WhatsApp assessment). Submitting needs no key; reading one back needs a crm or staff key."),
+        @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage. The form and its submission need no key; reading a stored one needs a crm or staff key, a trial evaluation a staff key."),
+        @Tag(name = "Leads", description = "For CRM integrations and staff: find and list leads, the change feed, follow-up status, triage decisions, export. A crm or staff key; export and triage decisions: staff."),
+        @Tag(name = "Webhooks", description = "Signed pushes of lead events (Standard Webhooks) to a CRM. A staff key."),
+        @Tag(name = "Personal data", description = "Staff answer a person's data requests: export, consent withdrawal, erasure. A staff key."),
+        @Tag(name = "API keys", description = "Staff manage the keys that CRM integrations and staff use. A staff key."),
 }, components = @Components(examples = {
         @ExampleObject(name = ApiDocs.EXAMPLE_VALIDATION, summary = "Invalid fields", value = """
                 {"type": "https://smp-clinic.example/problems/validation", "title": "Invalid request", "status": 400,

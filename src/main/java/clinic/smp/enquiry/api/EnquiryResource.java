@@ -39,7 +39,7 @@ import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.security.Roles;
 
 @Path("/api/v1/enquiries")
-@Tag(name = "Enquiries", description = "The clinic's contact form (\"Still have questions?\", free WhatsApp assessment).")
+@Tag(name = "Enquiries")
 public class EnquiryResource {
 
     private final EnquiryService service;

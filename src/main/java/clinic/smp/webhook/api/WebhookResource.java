@@ -41,7 +41,7 @@ import clinic.smp.security.Roles;
 import clinic.smp.webhook.WebhookSubscriptions;
 
 @Path("/api/v1/webhook-subscriptions")
-@Tag(name = "Webhooks", description = "Signed pushes of lead events (Standard Webhooks) to a CRM. Role: staff.")
+@Tag(name = "Webhooks")
 @RolesAllowed(Roles.STAFF)
 @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
 @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
