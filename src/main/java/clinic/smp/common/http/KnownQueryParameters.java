@@ -1,5 +1,6 @@
 package clinic.smp.common.http;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -76,32 +77,25 @@ public class KnownQueryParameters implements ContainerRequestFilter {
     static Set<String> declaredBy(Method method) {
         Set<String> names = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
-            QueryParam query = parameter.getAnnotation(QueryParam.class);
-            if (query != null) {
-                names.add(query.value());
-            }
-            if (parameter.isAnnotationPresent(BeanParam.class)) {
-                collectFrom(parameter.getType(), names);
-            }
+            collect(parameter, parameter.getType(), names);
         }
         return Collections.unmodifiableSet(names);
     }
 
-    private static void collectFrom(Class<?> bean, Set<String> names) {
-        for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                QueryParam query = field.getAnnotation(QueryParam.class);
-                if (query != null) {
-                    names.add(query.value());
+    /** The name of an element's {@code @QueryParam}, and those inside it when it is a {@code @BeanParam}. */
+    private static void collect(AnnotatedElement element, Class<?> type, Set<String> names) {
+        QueryParam query = element.getAnnotation(QueryParam.class);
+        if (query != null) {
+            names.add(query.value());
+        }
+        if (element.isAnnotationPresent(BeanParam.class)) {
+            for (Class<?> bean = type; bean != null && bean != Object.class; bean = bean.getSuperclass()) {
+                for (Field field : bean.getDeclaredFields()) {
+                    collect(field, field.getType(), names);
                 }
-                if (field.isAnnotationPresent(BeanParam.class)) {
-                    collectFrom(field.getType(), names);
-                }
-            }
-            for (Method setter : type.getDeclaredMethods()) {
-                QueryParam query = setter.getAnnotation(QueryParam.class);
-                if (query != null) {
-                    names.add(query.value());
+                for (Method setter : bean.getDeclaredMethods()) {
+                    collect(setter, setter.getParameterCount() == 1 ? setter.getParameterTypes()[0] : void.class,
+                            names);
                 }
             }
         }

@@ -23,10 +23,10 @@ import clinic.smp.common.http.BodyLimit;
 import clinic.smp.common.http.RateLimited;
 
 /**
- * Adds the problem responses every operation can give, so that no operation's contract forgets one: 400 for all
- * (an operation without input still refuses a query parameter it does not take: KnownQueryParameters), 413 and 415 for those with a body, 401 and 403 for protected ones, 429 for
- * rate-limited ones, 500 and 503 for all. Operation-specific problems (404,
- * 422, ...) are declared on the operations themselves.
+ * Adds the problem responses every operation can give, so that no operation's contract forgets one: 400 for all (an
+ * operation without input still refuses a query parameter it does not take: KnownQueryParameters), 413 and 415 for
+ * those with a body, 401 and 403 for protected ones, 429 for rate-limited ones, 500 and 503 for all.
+ * Operation-specific problems (404, 422, ...) are declared on the operations themselves.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
