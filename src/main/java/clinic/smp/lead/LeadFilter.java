@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import clinic.smp.common.http.QueryBoolean;
 import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.eligibility.triage.ApplicationCode;
@@ -37,7 +38,7 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
                 instant("createdTo", createdTo, violations),
                 instant("updatedFrom", updatedFrom, violations),
                 instant("updatedTo", updatedTo, violations),
-                bool("hasAssessment", hasAssessment, violations),
+                QueryBoolean.parse("hasAssessment", hasAssessment, violations),
                 emailKey(email, violations),
                 search(q, phoneKey, violations));
         if (!violations.isEmpty()) {
@@ -129,16 +130,5 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
             violations.addAll(invalid.violations());
             return null;
         }
-    }
-
-    private static Boolean bool(String name, String value, List<FieldViolation> violations) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            violations.add(new FieldViolation(name, "must be true or false"));
-            return null;
-        }
-        return Boolean.valueOf(value);
     }
 }

@@ -1,5 +1,7 @@
 package clinic.smp.lead.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import clinic.smp.common.http.PageLimit;
+import clinic.smp.common.http.QueryBoolean;
 import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.BeanViolations;
 import clinic.smp.common.problem.Problem;
+import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.intake.ContactNormalizer;
 import clinic.smp.intake.Text;
@@ -123,10 +127,12 @@ public class LeadResource {
             + "\r\n\"0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10\",\"Alex Morgan\",\"alex.morgan@example.com\",\"+447911123456\",\"NEW\",\"SUITABLE\",\"SCAR_REVISION\",\"true\",\"false\",\"2026-11-23T21:05:00Z\",\"2026-11-23T21:05:00Z\"\r\n")))
     public Response exportCsv(@BeanParam LeadFilterParams filter,
             @Parameter(description = "false: no byte order mark at the start of the file.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")) @QueryParam("bom") String bom) {
-        if (bom != null && !bom.equals("true") && !bom.equals("false")) {
-            throw ProblemException.invalid("bom", "must be true or false");
+        List<FieldViolation> invalid = new ArrayList<>();
+        Boolean byteOrderMark = QueryBoolean.parse("bom", bom, invalid);
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid);
         }
-        return Response.ok(export.stream(filter.toFilter(contacts::phoneKey), !"false".equals(bom)),
+        return Response.ok(export.stream(filter.toFilter(contacts::phoneKey), !Boolean.FALSE.equals(byteOrderMark)),
                 "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"leads.csv\"").build();
     }
