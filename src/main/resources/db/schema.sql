@@ -361,7 +361,9 @@ CREATE TABLE public.webhook_subscription (
     created_at timestamp with time zone NOT NULL,
     created_by character varying(120) NOT NULL,
     updated_at timestamp with time zone NOT NULL,
-    version bigint DEFAULT 0 NOT NULL
+    version bigint DEFAULT 0 NOT NULL,
+    lease_token uuid,
+    lease_until timestamp with time zone
 );
 
 --

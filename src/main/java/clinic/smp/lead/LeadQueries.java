@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -92,26 +95,30 @@ public class LeadQueries {
      * submission's attribution and its latest triage, each found through the lead_id indexes. Erased leads are absent.
      */
     public Map<UUID, LeadView> viewsByIds(Collection<UUID> ids) {
-        return viewsByIds(ids, false);
-    }
-
-    /**
-     * As {@link #viewsByIds(Collection)}, and with {@code keyShare} the lead rows stay locked FOR KEY SHARE until the
-     * caller's transaction ends: an erasure (which locks the lead FOR UPDATE first) waits for it, so a copy made here
-     * cannot outlive an erasure that started meanwhile.
-     */
-    public Map<UUID, LeadView> viewsByIds(Collection<UUID> ids, boolean keyShare) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<?> rows = em.createNativeQuery(keyShare ? VIEW + " for key share of l" : VIEW).setParameter("ids", ids)
-                .getResultList();
+        List<?> rows = em.createNativeQuery(VIEW).setParameter("ids", ids).getResultList();
         Map<UUID, LeadView> views = new HashMap<>();
         for (Object row : rows) {
             LeadView view = view((Object[]) row);
             views.put(view.id(), view);
         }
         return views;
+    }
+
+    /**
+     * Which of these leads still exist, locked FOR KEY SHARE until the caller's transaction ends: an erasure (which
+     * locks the lead FOR UPDATE first) waits for it, so a copy of a lead stored in that transaction cannot outlive an
+     * erasure that started meanwhile, and one that finished before is seen as gone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> lockExisting(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNativeQuery("select id from lead where id in (:ids) for key share", UUID.class)
+                .setParameter("ids", ids).getResultList());
     }
 
     public Optional<LeadView> viewById(UUID id) {

@@ -36,18 +36,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import clinic.smp.webhook.WebhookOutbox.Taken;
+import clinic.smp.webhook.WebhookOutbox.Took;
 import clinic.smp.webhook.WebhookRepository.Attempt;
 import clinic.smp.webhook.WebhookRepository.Claimed;
+import clinic.smp.webhook.WebhookRepository.NewDelivery;
 import clinic.smp.webhook.WebhookRepository.Outcome;
+import clinic.smp.webhook.WebhookRepository.Sent;
 
 /**
- * Sends the queued deliveries: one background thread per instance that, in rounds, fans the outbox out
- * ({@link WebhookOutbox}), claims due deliveries ({@link WebhookRepository#claimDue}: SKIP LOCKED and a lease, so two
- * instances never send one delivery at the same time) and calls each receiver in parallel, signed
- * ({@link WebhookSigner}). A 2xx within the timeout is success; anything else (a redirect included: none is followed)
- * is retried on {@code smp.webhooks.retry-schedule}, then the delivery is dead. 410 Gone disables the subscription at
- * once. Delivery is at least once: a crash between a receiver's 2xx and its record sends it again, with the same
- * webhook-id.
+ * Sends the events: one background thread per instance that, in rounds, takes the new events from the change feed
+ * ({@link WebhookOutbox#take}: each subscription's place is leased to one round, so two instances never send one
+ * event at the same time), claims the stored deliveries that are due again ({@link WebhookRepository#claimDue}:
+ * retries, re-sends, test events; SKIP LOCKED and a lease), and calls each receiver in parallel, signed
+ * ({@link WebhookSigner}). It then records the round in one transaction: each new event's delivery is written once,
+ * in the state its first call left it, and the places move on. A 2xx within the timeout is success; anything else (a
+ * redirect included: none is followed) is retried on {@code smp.webhooks.retry-schedule}, then the delivery is dead.
+ * 410 Gone disables the subscription at once. Delivery is at least once: a crash between a receiver's 2xx and the
+ * round's record sends it again when the lease runs out, with the same webhook-id.
  *
  * <p>
  * Nothing of a payload, a signature or a reply is logged: only ids, statuses and exception classes.
@@ -67,7 +73,7 @@ public class WebhookDeliverer {
     private final WebhookConfig config;
     private final Clock clock;
     private final HttpClient http;
-    private ExecutorService calls;
+    private ExecutorService callers;
     private Thread loop;
     private volatile boolean running;
     private Instant nextPurge = Instant.EPOCH;
@@ -88,7 +94,7 @@ public class WebhookDeliverer {
             LOG.info("Webhook delivery is off on this instance (smp.webhooks.deliver=false)");
             return;
         }
-        calls = Executors.newFixedThreadPool(Math.min(config.batchSize(), CONCURRENT_CALLS), runnable -> {
+        callers = Executors.newFixedThreadPool(Math.min(config.batchSize(), CONCURRENT_CALLS), runnable -> {
             Thread thread = new Thread(runnable, "webhook-call");
             thread.setDaemon(true);
             return thread;
@@ -108,7 +114,7 @@ public class WebhookDeliverer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            calls.shutdownNow();
+            callers.shutdownNow();
         }
     }
 
@@ -136,26 +142,48 @@ public class WebhookDeliverer {
         }
     }
 
-    /** One round; true when it claimed a full batch (more may be due), so that the next one starts at once. */
+    /** One call to make: an event's first (straight from the feed) or a stored delivery's next. */
+    record Call(Subscription subscription, String eventId, String payload, int attempt) {
+    }
+
+    /** One round; true when it is behind (more may be waiting), so that the next one starts at once. */
     boolean round() throws InterruptedException {
-        outbox.fanOut();
         Instant now = clock.instant();
-        Instant leaseUntil = now.plus(config.timeout()).plusSeconds(30);
+        int budget = config.batchSize();
+        Took took = outbox.take(budget, events -> leaseUntil(now, events + budget));
         List<Claimed> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> repository.claimDue(now, leaseUntil, config.batchSize()));
-        List<Future<Attempt>> results = new ArrayList<>(claimed.size());
-        for (Claimed delivery : claimed) {
-            results.add(calls.submit(() -> call(delivery)));
+                .call(() -> repository.claimDue(now, leaseUntil(now, took.events() + budget), budget));
+        List<Call> calls = new ArrayList<>(took.events() + claimed.size());
+        for (Taken taken : took.taken()) {
+            for (NewDelivery event : taken.events()) {
+                calls.add(new Call(taken.subscription(), event.eventId(), event.payload(), 1));
+            }
         }
-        List<Attempt> attempts = new ArrayList<>(claimed.size());
+        for (Claimed delivery : claimed) {
+            calls.add(new Call(delivery.subscription(), delivery.eventId(), delivery.payload(), delivery.attempt()));
+        }
+        List<Future<Attempt>> results = new ArrayList<>(calls.size());
+        for (Call call : calls) {
+            results.add(callers.submit(() -> call(call)));
+        }
+        List<Attempt> attempts = new ArrayList<>(calls.size());
         for (Future<Attempt> result : results) {
             attempts.add(await(result));
         }
-        if (!claimed.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> record(claimed, attempts));
+        if (!calls.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> record(now, took.taken(), claimed, calls, attempts));
         }
         purgeWhenDue();
-        return claimed.size() >= config.batchSize();
+        return took.more() || claimed.size() >= budget;
+    }
+
+    /**
+     * How long a round that makes {@code calls} calls may hold what it took: every call timing out, {@link
+     * #CONCURRENT_CALLS} at a time, and 30 s more. Only a round that died is outlived by its lease.
+     */
+    private Instant leaseUntil(Instant now, int calls) {
+        long waves = Math.max(1, (calls + CONCURRENT_CALLS - 1) / CONCURRENT_CALLS);
+        return now.plus(config.timeout().plusSeconds(1).multipliedBy(waves)).plusSeconds(30);
     }
 
     private Attempt await(Future<Attempt> result) throws InterruptedException {
@@ -171,7 +199,7 @@ public class WebhookDeliverer {
     }
 
     /** One signed call. Never throws: what went wrong is the attempt's error. */
-    Attempt call(Claimed delivery) {
+    Attempt call(Call delivery) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         Optional<String> refusal = targets.refusal(delivery.subscription().url());
@@ -207,48 +235,98 @@ public class WebhookDeliverer {
         }
     }
 
-    /** Records one round's calls, and what they mean for each subscription, in one transaction. */
-    private void record(List<Claimed> claimed, List<Attempt> attempts) {
+    /**
+     * Records one round in one transaction: each new event's delivery, written once in the state its call left it;
+     * the outcomes of the stored deliveries called again; the places in the feed moved past what was taken; and what
+     * the calls mean for each subscription. An event whose lead was erased since it was read keeps no body, and its
+     * retry is dropped, as the erasure drops pending deliveries.
+     */
+    private void record(Instant takenAt, List<Taken> taken, List<Claimed> claimed, List<Call> calls,
+            List<Attempt> attempts) {
         Instant now = clock.instant();
-        List<Outcome> outcomes = new ArrayList<>(claimed.size());
-        Set<UUID> succeeded = new HashSet<>();
-        Map<UUID, Integer> failures = new HashMap<>();
-        Map<UUID, Attempt> lastFailure = new HashMap<>();
-        Set<UUID> gone = new HashSet<>();
-        List<Duration> schedule = config.retrySchedule();
-        for (int i = 0; i < claimed.size(); i++) {
-            Claimed delivery = claimed.get(i);
-            Attempt attempt = attempts.get(i);
-            UUID subscription = delivery.subscription().id();
-            Integer status = attempt.status();
-            if (status != null && status >= 200 && status < 300) {
-                outcomes.add(new Outcome(delivery.deliveryId(), attempt, "DELIVERED", null));
-                succeeded.add(subscription);
-            } else if (status != null && status == 410) {
-                outcomes.add(new Outcome(delivery.deliveryId(), attempt, "FAILED", null));
-                gone.add(subscription);
-            } else {
-                boolean retriesLeft = delivery.attempt() <= schedule.size();
-                outcomes.add(new Outcome(delivery.deliveryId(), attempt, retriesLeft ? "PENDING" : "FAILED",
-                        retriesLeft ? now.plus(jittered(schedule.get(delivery.attempt() - 1))) : null));
-                failures.merge(subscription, 1, Integer::sum);
-                lastFailure.put(subscription, attempt);
+        Set<UUID> leads = new HashSet<>();
+        taken.forEach(
+                t -> t.events().stream().filter(WebhookDeliverer::namesALead).forEach(e -> leads.add(e.leadId())));
+        Set<UUID> stillThere = outbox.leadsStillThere(leads);
+        Verdicts verdicts = new Verdicts(now);
+        List<Sent> sent = new ArrayList<>();
+        int i = 0;
+        for (Taken t : taken) {
+            for (NewDelivery event : t.events()) {
+                Outcome outcome = verdicts.of(event.id(), calls.get(i), attempts.get(i));
+                i++;
+                if (!namesALead(event) || stillThere.contains(event.leadId())) {
+                    sent.add(new Sent(event, outcome));
+                } else if (!"PENDING".equals(outcome.state())) {
+                    sent.add(new Sent(new NewDelivery(event.id(), event.subscriptionId(), event.eventId(),
+                            event.type(), event.leadId(), null), outcome));
+                }
             }
         }
-        repository.record(outcomes, now);
-        failures.keySet().removeAll(succeeded);
-        repository.subscriptionsSucceeded(succeeded);
-        for (UUID subscription : gone) {
-            repository.disable(subscription, "The receiver answered 410 Gone on " + now + ".", now);
-            LOG.infof("Webhook subscription %s disabled: its receiver answered 410 Gone", subscription);
+        List<Outcome> outcomes = new ArrayList<>(claimed.size());
+        for (Claimed delivery : claimed) {
+            outcomes.add(verdicts.of(delivery.deliveryId(), calls.get(i), attempts.get(i)));
+            i++;
         }
-        for (Map.Entry<UUID, Integer> failed : failures.entrySet()) {
-            Attempt last = lastFailure.get(failed.getKey());
-            String reason = "Every call failed for " + config.disableAfter().toDays() + " days or more (the last: "
-                    + (last.status() == null ? last.error() : "HTTP " + last.status()) + ", on " + now + ").";
-            if (repository.subscriptionFailed(failed.getKey(), failed.getValue(), now,
-                    now.minus(config.disableAfter()), config.disableAfterFailures(), reason)) {
-                LOG.infof("Webhook subscription %s disabled: its calls kept failing", failed.getKey());
+        repository.insertSent(sent, takenAt, now);
+        repository.record(outcomes, now);
+        for (Taken t : taken) {
+            repository.releaseFeedPosition(t.subscription().id(), t.token(), t.lastTxid(), t.lastChangeId());
+        }
+        verdicts.applyToSubscriptions();
+    }
+
+    /** Whether the event's payload is a copy of a lead (lead.erased and test events are not). */
+    private static boolean namesALead(NewDelivery event) {
+        return event.leadId() != null && event.type() != WebhookEventType.LEAD_ERASED;
+    }
+
+    /** The outcome of each call of a round, and what they add up to for each subscription. */
+    private final class Verdicts {
+        private final Instant now;
+        private final Set<UUID> succeeded = new HashSet<>();
+        private final Map<UUID, Integer> failures = new HashMap<>();
+        private final Map<UUID, Attempt> lastFailure = new HashMap<>();
+        private final Set<UUID> gone = new HashSet<>();
+
+        Verdicts(Instant now) {
+            this.now = now;
+        }
+
+        Outcome of(UUID deliveryId, Call call, Attempt attempt) {
+            UUID subscription = call.subscription().id();
+            Integer status = attempt.status();
+            if (status != null && status >= 200 && status < 300) {
+                succeeded.add(subscription);
+                return new Outcome(deliveryId, attempt, "DELIVERED", null);
+            }
+            if (status != null && status == 410) {
+                gone.add(subscription);
+                return new Outcome(deliveryId, attempt, "FAILED", null);
+            }
+            failures.merge(subscription, 1, Integer::sum);
+            lastFailure.put(subscription, attempt);
+            List<Duration> schedule = config.retrySchedule();
+            return call.attempt() <= schedule.size()
+                    ? new Outcome(deliveryId, attempt, "PENDING", now.plus(jittered(schedule.get(call.attempt() - 1))))
+                    : new Outcome(deliveryId, attempt, "FAILED", null);
+        }
+
+        void applyToSubscriptions() {
+            failures.keySet().removeAll(succeeded);
+            repository.subscriptionsSucceeded(succeeded);
+            for (UUID subscription : gone) {
+                repository.disable(subscription, "The receiver answered 410 Gone on " + now + ".", now);
+                LOG.infof("Webhook subscription %s disabled: its receiver answered 410 Gone", subscription);
+            }
+            for (Map.Entry<UUID, Integer> failed : failures.entrySet()) {
+                Attempt last = lastFailure.get(failed.getKey());
+                String reason = "Every call failed for " + config.disableAfter().toDays() + " days or more (the last: "
+                        + (last.status() == null ? last.error() : "HTTP " + last.status()) + ", on " + now + ").";
+                if (repository.subscriptionFailed(failed.getKey(), failed.getValue(), now,
+                        now.minus(config.disableAfter()), config.disableAfterFailures(), reason)) {
+                    LOG.infof("Webhook subscription %s disabled: its calls kept failing", failed.getKey());
+                }
             }
         }
     }

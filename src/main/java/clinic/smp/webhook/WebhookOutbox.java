@@ -3,6 +3,7 @@ package clinic.smp.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,11 +35,13 @@ import clinic.smp.webhook.WebhookRepository.NewDelivery;
  * crash after the commit loses none.
  *
  * <p>
- * Each subscription keeps its own position in that feed. A round locks the positions of the enabled subscriptions
- * (skipping those another instance holds), reads the changes after each one up to the feed's horizon, stores one
- * delivery per wanted event with its payload (the whole lead as it is at that moment) and moves the position, all in
- * one transaction. A delivery is unique per (subscription, event), so a round repeated after a failure queues nothing
- * twice.
+ * Each subscription keeps its own place in that feed. {@link #take} locks the places of the enabled subscriptions
+ * (skipping those another instance holds), reads the changes after each one up to the feed's horizon, and turns the
+ * wanted ones into events, each with its payload (the whole lead as it is at that moment). A place whose changes hold
+ * events is leased to the round until its calls are over; the deliverer then stores each event's delivery once, in
+ * the state its first call left it, and moves the place on ({@code WebhookDeliverer}). If the round dies first, the
+ * lease runs out and the same events are sent again, with the same ids: at least once. Only a retry, a re-send or a
+ * test event is a stored delivery claimed again ({@link WebhookRepository#claimDue}).
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -56,46 +60,87 @@ public class WebhookOutbox {
         this.clock = clock;
     }
 
-    /** @return how many deliveries it queued */
+    /** The events a round takes from one subscription's place, leased to it by {@code token}. */
+    public record Taken(Subscription subscription, UUID token, long lastTxid, long lastChangeId,
+            List<NewDelivery> events) {
+    }
+
+    /** What a round took; {@code more} when some place had more changes than it read. */
+    public record Took(List<Taken> taken, boolean more) {
+
+        int events() {
+            return taken.stream().mapToInt(t -> t.events().size()).sum();
+        }
+    }
+
+    /**
+     * Takes the events after each free place in the feed, about {@code budget} changes in all (shared among the
+     * places, ten at least each), and leases the places that have some until {@code leaseFor} the number of events
+     * taken. A place whose changes hold no wanted event is moved on at once.
+     */
     @Transactional
-    public int fanOut() {
-        List<FeedPosition> positions = repository.lockFeedPositions();
+    public Took take(int budget, IntFunction<Instant> leaseFor) {
+        List<FeedPosition> positions = repository.lockFeedPositions(clock.instant());
+        if (positions.isEmpty()) {
+            return new Took(List.of(), false);
+        }
+        int perPlace = Math.max(10, budget / positions.size());
         Map<FeedPosition, List<Change>> changes = new HashMap<>();
         Set<UUID> leadIds = new LinkedHashSet<>();
+        boolean more = false;
         for (FeedPosition position : positions) {
-            List<Change> after = repository.changesAfter(position.txid(), position.changeId(), CHANGES_PER_ROUND);
+            List<Change> after = repository.changesAfter(position.txid(), position.changeId(), perPlace);
+            more |= after.size() == perPlace;
             changes.put(position, after);
             after.forEach(c -> leadIds.add(c.leadId()));
         }
         if (leadIds.isEmpty()) {
-            return 0;
+            return new Took(List.of(), false);
         }
-        Map<UUID, LeadView> views = leads.viewsByIds(leadIds, true);
+        Map<UUID, LeadView> views = leads.viewsByIds(leadIds);
         Map<Long, Optional<String>> payloads = new HashMap<>();
-        Instant now = clock.instant();
-        List<NewDelivery> queued = new ArrayList<>();
+        List<Taken> taken = new ArrayList<>();
         for (FeedPosition position : positions) {
             List<Change> after = changes.get(position);
             if (after.isEmpty()) {
                 continue;
             }
+            Subscription subscription = position.subscription();
+            List<NewDelivery> events = new ArrayList<>();
             for (Change change : after) {
                 Optional<WebhookEventType> type = WebhookEventType.of(LeadChangeKind.valueOf(change.kind()));
-                if (type.isEmpty() || !position.eventTypes().contains(type.get())) {
+                if (type.isEmpty() || !subscription.wants(type.get())) {
                     continue;
                 }
                 Optional<String> payload = payloads.computeIfAbsent(change.id(),
                         id -> payload(change, type.get(), views.get(change.leadId())));
                 if (payload.isPresent()) {
-                    queued.add(new NewDelivery(Ids.newId(clock), position.subscriptionId(),
+                    events.add(new NewDelivery(Ids.newId(clock), subscription.id(),
                             WebhookEvent.idOfChange(change.id()), type.get(), change.leadId(), payload.get()));
                 }
             }
             Change last = after.get(after.size() - 1);
-            repository.moveFeedPosition(position.subscriptionId(), last.txid(), last.id());
+            if (events.isEmpty()) {
+                repository.moveFeedPosition(subscription.id(), last.txid(), last.id());
+            } else {
+                taken.add(new Taken(subscription, Ids.newId(clock), last.txid(), last.id(), events));
+            }
         }
-        repository.insertDeliveries(queued, now);
-        return queued.size();
+        Took took = new Took(taken, more);
+        Instant leaseUntil = leaseFor.apply(took.events());
+        for (Taken t : taken) {
+            repository.leaseFeedPosition(t.subscription().id(), t.token(), leaseUntil);
+        }
+        return took;
+    }
+
+    /**
+     * Which leads of these events still exist, locked against an erasure until the caller's transaction ends (see
+     * {@link LeadQueries#lockExisting}): the caller stores payloads only for those.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> leadsStillThere(Collection<UUID> leadIds) {
+        return leads.lockExisting(leadIds);
     }
 
     /** The event's body; none when the lead was erased since (its lead.erased event follows). */
@@ -129,8 +174,8 @@ public class WebhookOutbox {
         String payload = write(new WebhookEvent(eventId, WebhookEventType.TEST.wireName(), clock.instant(),
                 new WebhookEvent.Test("A test event sent by " + requestedBy + ". It names no person.",
                         subscription.id())));
-        repository.insertDeliveries(List.of(new NewDelivery(deliveryId, subscription.id(), eventId,
-                WebhookEventType.TEST, null, payload)), clock.instant());
+        repository.insertDelivery(new NewDelivery(deliveryId, subscription.id(), eventId, WebhookEventType.TEST, null,
+                payload), clock.instant());
         return deliveryId;
     }
 }

@@ -17,8 +17,9 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
- * Every statement on the webhook tables. Subscriptions, deliveries (one per event and subscription, with the payload
- * while it is kept) and attempts (one per call). The callers hold the transactions.
+ * Every statement on the webhook tables. Subscriptions (with their place in the change feed), deliveries (one per
+ * event and subscription, with the payload while it is kept) and attempts (one per call). The callers hold the
+ * transactions.
  */
 @ApplicationScoped
 public class WebhookRepository {
@@ -88,7 +89,7 @@ public class WebhookRepository {
 
     /**
      * Saves what staff may change. Enabling a disabled subscription moves its feed position to now: what happened while
-     * it was off is not queued (the change feed has it).
+     * it was off is not queued (the change feed has it); a round still in flight from before does not move it back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(UUID id, String url, List<WebhookEventType> types, String description, boolean enabled,
@@ -104,6 +105,8 @@ public class WebhookRepository {
                                         then cast(cast(pg_snapshot_xmin(pg_current_snapshot()) as text) as bigint) - 1
                                         else feed_txid end,
                        feed_change_id = case when :reenabled then 9223372036854775807 else feed_change_id end,
+                       lease_token = case when :reenabled then null else lease_token end,
+                       lease_until = case when :reenabled then null else lease_until end,
                        updated_at = :now, version = version + 1
                  where id = :id""")
                 .setParameter("url", url).setParameter("types", Subscription.typesColumn(types))
@@ -129,25 +132,30 @@ public class WebhookRepository {
                 .executeUpdate() > 0;
     }
 
-    // The outbox: from the change feed to deliveries
+    // The outbox: from the change feed to calls
 
-    /** A subscription's place in the change feed, locked for this transaction (another instance skips it). */
-    public record FeedPosition(UUID subscriptionId, List<WebhookEventType> eventTypes, long txid, long changeId) {
+    /** A subscription and its place in the change feed, locked for this transaction (another instance skips it). */
+    public record FeedPosition(Subscription subscription, long txid, long changeId) {
     }
 
     /** A change of the feed, as the outbox reads it. */
     public record Change(long txid, long id, UUID leadId, String kind, Instant changedAt) {
     }
 
+    /**
+     * Locks the places in the feed of the enabled subscriptions that no round holds: rows another transaction has
+     * locked are skipped, and so are places leased to a round whose calls are still in flight.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<FeedPosition> lockFeedPositions() {
+    public List<FeedPosition> lockFeedPositions(Instant now) {
         List<FeedPosition> positions = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                select id, event_types, feed_txid, feed_change_id from webhook_subscription
-                 where enabled order by id for update skip locked""").getResultList()) {
+        for (Object row : em.createNativeQuery("select " + SUBSCRIPTION_COLUMNS + """
+                , feed_txid, feed_change_id from webhook_subscription
+                 where enabled and (lease_until is null or lease_until < :now)
+                 order by id for update skip locked""").setParameter("now", at(now)).getResultList()) {
             Object[] r = (Object[]) row;
-            positions.add(new FeedPosition((UUID) r[0], Subscription.typesOf((String) r[1]),
-                    ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
+            positions.add(new FeedPosition(subscription(r, 0), ((Number) r[14]).longValue(),
+                    ((Number) r[15]).longValue()));
         }
         return positions;
     }
@@ -174,6 +182,7 @@ public class WebhookRepository {
         return changes;
     }
 
+    /** Moves a place this transaction holds locked (its changes held no wanted event). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void moveFeedPosition(UUID subscriptionId, long txid, long changeId) {
         em.createNativeQuery(
@@ -182,39 +191,47 @@ public class WebhookRepository {
                 .executeUpdate();
     }
 
+    /** Leases a locked place to the round {@code token} until {@code until}, while its calls are in flight. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void leaseFeedPosition(UUID subscriptionId, UUID token, Instant until) {
+        em.createNativeQuery(
+                "update webhook_subscription set lease_token = :token, lease_until = :until where id = :id")
+                .setParameter("token", token).setParameter("until", at(until)).setParameter("id", subscriptionId)
+                .executeUpdate();
+    }
+
+    /**
+     * Moves a leased place past the changes its round sent, and ends the lease. Nothing happens when the lease is no
+     * longer the round's: the subscription was re-enabled (its place moved to now) or deleted meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseFeedPosition(UUID subscriptionId, UUID token, long txid, long changeId) {
+        em.createNativeQuery("""
+                update webhook_subscription
+                   set feed_txid = :txid, feed_change_id = :change, lease_token = null, lease_until = null
+                 where id = :id and lease_token = :token""")
+                .setParameter("txid", txid).setParameter("change", changeId).setParameter("id", subscriptionId)
+                .setParameter("token", token).executeUpdate();
+    }
+
     /** One event to queue for one subscription. */
     public record NewDelivery(UUID id, UUID subscriptionId, String eventId, WebhookEventType type, UUID leadId,
             String payload) {
     }
 
-    /**
-     * Queues events, due now, in one statement per 200; a second insert of the same event for the same subscription
-     * is ignored.
-     */
+    /** Queues one event, due now (a test event); a second insert of the same event is ignored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertDeliveries(List<NewDelivery> deliveries, Instant now) {
-        for (int from = 0; from < deliveries.size(); from += 200) {
-            List<NewDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + 200));
-            StringBuilder sql = new StringBuilder("""
-                    insert into webhook_delivery (id, subscription_id, event_id, event_type, lead_id, payload, state,
-                                                  attempts, next_attempt_at, created_at)
-                    values\s""");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(("(cast(:i%1$d as uuid), cast(:s%1$d as uuid), :e%1$d, :t%1$d,"
-                        + " cast(:l%1$d as uuid), :p%1$d, 'PENDING', 0, cast(:now as timestamptz),"
-                        + " cast(:now as timestamptz))").formatted(i));
-            }
-            sql.append(" on conflict (subscription_id, event_id) do nothing");
-            Query insert = em.createNativeQuery(sql.toString()).setParameter("now", now.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                NewDelivery d = chunk.get(i);
-                insert.setParameter("i" + i, d.id().toString()).setParameter("s" + i, d.subscriptionId().toString())
-                        .setParameter("e" + i, d.eventId()).setParameter("t" + i, d.type().wireName())
-                        .setParameter("l" + i, d.leadId() == null ? null : d.leadId().toString())
-                        .setParameter("p" + i, d.payload());
-            }
-            insert.executeUpdate();
-        }
+    public void insertDelivery(NewDelivery d, Instant now) {
+        em.createNativeQuery("""
+                insert into webhook_delivery (id, subscription_id, event_id, event_type, lead_id, payload, state,
+                                              attempts, next_attempt_at, created_at)
+                values (:id, :subscription, :event, :type, cast(:lead as uuid), :payload, 'PENDING', 0, :now, :now)
+                on conflict (subscription_id, event_id) do nothing""")
+                .setParameter("id", d.id()).setParameter("subscription", d.subscriptionId())
+                .setParameter("event", d.eventId()).setParameter("type", d.type().wireName())
+                .setParameter("lead", d.leadId() == null ? null : d.leadId().toString())
+                .setParameter("payload", d.payload()).setParameter("now", at(now))
+                .executeUpdate();
     }
 
     // Sending
@@ -267,49 +284,113 @@ public class WebhookRepository {
     }
 
     /**
-     * Records the outcomes of one round's calls in two statements, whatever their number. A delivery deleted
-     * meanwhile (its subscription deleted, its lead erased) is skipped.
+     * Records the outcomes of one round's calls of stored deliveries (retries, re-sends, test events) in two
+     * statements, whatever their number. A delivery deleted meanwhile (its subscription deleted, its lead erased) is
+     * skipped.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(List<Outcome> outcomes, Instant now) {
         if (outcomes.isEmpty()) {
             return;
         }
-        StringBuilder attempts = new StringBuilder("""
-                insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error, response_excerpt)
-                select d.id, v.at, v.status, v.latency, v.error, v.excerpt
-                  from (values\s""");
         StringBuilder states = new StringBuilder("""
                 update webhook_delivery d
                    set state = v.state, last_status = v.status, next_attempt_at = v.next,
                        finished_at = case when v.state = 'PENDING' then null else cast(:now as timestamptz) end
                   from (values\s""");
         for (int i = 0; i < outcomes.size(); i++) {
-            String sep = i == 0 ? "" : ", ";
-            attempts.append(sep).append(("(cast(:d%1$d as uuid), cast(:at%1$d as timestamptz), cast(:s%1$d as integer),"
-                    + " cast(:l%1$d as bigint), cast(:e%1$d as varchar), cast(:x%1$d as varchar))").formatted(i));
-            states.append(sep).append(("(cast(:d%1$d as uuid), cast(:st%1$d as varchar), cast(:s%1$d as integer),"
-                    + " cast(:n%1$d as timestamptz))").formatted(i));
+            states.append(i == 0 ? "" : ", ").append(("(cast(:d%1$d as uuid), cast(:st%1$d as varchar),"
+                    + " cast(:s%1$d as integer), cast(:n%1$d as timestamptz))").formatted(i));
         }
-        attempts.append(") as v(delivery_id, at, status, latency, error, excerpt)"
-                + " join webhook_delivery d on d.id = v.delivery_id");
         states.append(") as v(id, state, status, next) where d.id = v.id");
-        // Every value is bound as text and typed by the casts above (stringtype=unspecified), nulls included.
-        Query insert = em.createNativeQuery(attempts.toString());
         Query update = em.createNativeQuery(states.toString()).setParameter("now", now.toString());
         for (int i = 0; i < outcomes.size(); i++) {
             Outcome o = outcomes.get(i);
-            Attempt a = o.attempt();
-            String status = a.status() == null ? null : a.status().toString();
-            insert.setParameter("d" + i, o.deliveryId().toString()).setParameter("at" + i, a.at().toString())
-                    .setParameter("s" + i, status).setParameter("l" + i, Long.toString(a.latencyMillis()))
-                    .setParameter("e" + i, a.error()).setParameter("x" + i, a.responseExcerpt());
             update.setParameter("d" + i, o.deliveryId().toString()).setParameter("st" + i, o.state())
-                    .setParameter("s" + i, status)
+                    .setParameter("s" + i, status(o.attempt()))
                     .setParameter("n" + i, o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString());
         }
-        insert.executeUpdate();
+        insertAttempts(outcomes);
         update.executeUpdate();
+    }
+
+    /** An event sent for the first time straight from the feed, and what became of it. */
+    public record Sent(NewDelivery delivery, Outcome outcome) {
+    }
+
+    /**
+     * Stores the deliveries of events whose first call this round made, each already in the state its call left it
+     * (DELIVERED, FAILED, or PENDING with its retry), with its attempt: one row each, written once. A subscription
+     * deleted meanwhile gets none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertSent(List<Sent> sent, Instant createdAt, Instant now) {
+        for (int from = 0; from < sent.size(); from += 200) {
+            List<Sent> chunk = sent.subList(from, Math.min(sent.size(), from + 200));
+            StringBuilder sql = new StringBuilder("""
+                    insert into webhook_delivery (id, subscription_id, event_id, event_type, lead_id, payload, state,
+                                                  attempts, next_attempt_at, last_status, created_at, finished_at)
+                    select v.id, v.subscription, v.event, v.type, v.lead, v.payload, v.state, 1, v.next, v.status,
+                           cast(:created as timestamptz),
+                           case when v.state = 'PENDING' then null else cast(:now as timestamptz) end
+                      from (values\s""");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ")
+                        .append(("(cast(:i%1$d as uuid), cast(:s%1$d as uuid), cast(:e%1$d as varchar),"
+                                + " cast(:t%1$d as varchar), cast(:l%1$d as uuid), cast(:p%1$d as text), cast(:st%1$d as varchar),"
+                                + " cast(:n%1$d as timestamptz), cast(:c%1$d as integer))").formatted(i));
+            }
+            sql.append("""
+                    ) as v(id, subscription, event, type, lead, payload, state, next, status)
+                     where exists (select 1 from webhook_subscription s where s.id = v.subscription)
+                    on conflict (subscription_id, event_id) do nothing""");
+            Query insert = em.createNativeQuery(sql.toString()).setParameter("created", createdAt.toString())
+                    .setParameter("now", now.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                NewDelivery d = chunk.get(i).delivery();
+                Outcome o = chunk.get(i).outcome();
+                insert.setParameter("i" + i, d.id().toString()).setParameter("s" + i, d.subscriptionId().toString())
+                        .setParameter("e" + i, d.eventId()).setParameter("t" + i, d.type().wireName())
+                        .setParameter("l" + i, d.leadId() == null ? null : d.leadId().toString())
+                        .setParameter("p" + i, d.payload()).setParameter("st" + i, o.state())
+                        .setParameter("n" + i, o.nextAttemptAt() == null ? null : o.nextAttemptAt().toString())
+                        .setParameter("c" + i, status(o.attempt()));
+            }
+            insert.executeUpdate();
+        }
+        insertAttempts(sent.stream().map(Sent::outcome).toList());
+    }
+
+    /** One attempt row per outcome, in one statement; outcomes whose delivery does not exist are skipped. */
+    private void insertAttempts(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error, response_excerpt)
+                select d.id, v.at, v.status, v.latency, v.error, v.excerpt
+                  from (values\s""");
+        for (int i = 0; i < outcomes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(("(cast(:d%1$d as uuid), cast(:at%1$d as timestamptz),"
+                    + " cast(:s%1$d as integer), cast(:l%1$d as bigint), cast(:e%1$d as varchar),"
+                    + " cast(:x%1$d as varchar))").formatted(i));
+        }
+        sql.append(") as v(delivery_id, at, status, latency, error, excerpt)"
+                + " join webhook_delivery d on d.id = v.delivery_id");
+        // Every value is bound as text and typed by the casts above (stringtype=unspecified), nulls included.
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            Attempt a = o.attempt();
+            insert.setParameter("d" + i, o.deliveryId().toString()).setParameter("at" + i, a.at().toString())
+                    .setParameter("s" + i, status(a)).setParameter("l" + i, Long.toString(a.latencyMillis()))
+                    .setParameter("e" + i, a.error()).setParameter("x" + i, a.responseExcerpt());
+        }
+        insert.executeUpdate();
+    }
+
+    private static String status(Attempt attempt) {
+        return attempt.status() == null ? null : attempt.status().toString();
     }
 
     /** A call to each of these subscriptions succeeded: their run of failures is over. */
