@@ -36,9 +36,13 @@ public class LeadChangeFeed {
         this.leads = leads;
     }
 
-    public LeadChangesPage after(String cursor, int limit) {
+    /**
+     * The changes after {@code cursor} (read from the query parameter {@code parameter}, named in an error); with
+     * {@code legacy}, the page also carries them under their deprecated name.
+     */
+    public LeadChangesPage after(String cursor, String parameter, int limit, boolean legacy) {
         Cursors.FeedPosition after = cursor == null || cursor.isEmpty() ? Cursors.FeedPosition.START
-                : Cursors.feedPosition(cursor, "after");
+                : Cursors.feedPosition(cursor, parameter);
         List<?> rows = em.createNativeQuery("""
                 select c.txid, c.id, c.lead_id, c.change, c.changed_at
                   from lead_change c
@@ -69,6 +73,6 @@ public class LeadChangeFeed {
             changes.add(new LeadChange(Cursors.encode(last), leadId, LeadChangeKind.valueOf((String) r[3]),
                     DatabaseValues.instant(r[4]), lead == null, lead));
         }
-        return new LeadChangesPage(changes, Cursors.encode(last), hasMore);
+        return LeadChangesPage.of(changes, Cursors.encode(last), hasMore, legacy);
     }
 }

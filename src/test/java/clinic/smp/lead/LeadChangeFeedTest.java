@@ -1,6 +1,7 @@
 package clinic.smp.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,12 +41,12 @@ class LeadChangeFeedTest {
         while (more) {
             var request = TestKeys.asCrm().queryParam("limit", limit);
             if (after != null) {
-                request = request.queryParam("after", after);
+                request = request.queryParam("cursor", after);
             }
             var page = request.get(CHANGES).then().statusCode(200).extract();
-            List<String> leads = page.path("changes.leadId");
-            List<String> kinds = page.path("changes.change");
-            List<String> cursors = page.path("changes.cursor");
+            List<String> leads = page.path("items.leadId");
+            List<String> kinds = page.path("items.change");
+            List<String> cursors = page.path("items.cursor");
             for (int i = 0; i < leads.size(); i++) {
                 seen.add(new Seen(leads.get(i), kinds.get(i), cursors.get(i)));
             }
@@ -62,7 +63,7 @@ class LeadChangeFeedTest {
         while (true) {
             var request = TestKeys.asCrm().queryParam("limit", 200);
             if (after != null) {
-                request = request.queryParam("after", after);
+                request = request.queryParam("cursor", after);
             }
             var page = request.get(CHANGES).then().statusCode(200).extract();
             after = page.path("nextCursor");
@@ -115,9 +116,28 @@ class LeadChangeFeedTest {
         assertThat(changes).filteredOn(s -> s.leadId().equals(lead)).extracting(Seen::change)
                 .containsExactly("ENQUIRY_RECEIVED", "STATUS_CHANGED");
         assertThat(changes).extracting(Seen::cursor).doesNotHaveDuplicates();
-        var latest = TestKeys.asCrm().queryParam("after", start).queryParam("limit", 200).get(CHANGES).then()
+        var latest = TestKeys.asCrm().queryParam("cursor", start).queryParam("limit", 200).get(CHANGES).then()
                 .extract()
-                .path("changes.find { it.leadId == '" + lead + "' && it.change == 'STATUS_CHANGED' }.lead.status");
+                .path("items.find { it.leadId == '" + lead + "' && it.change == 'STATUS_CHANGED' }.lead.status");
         assertThat(latest).isEqualTo("CONTACTED");
+    }
+
+    @Test
+    void theFirstReleasesNamesStillWorkForOneRelease() {
+        String start = endOfFeed();
+        String lead = LeadResourceTest.newLead("Feed Alias");
+
+        // after (deprecated) reads as cursor, and the page carries its changes under both names.
+        var legacy = TestKeys.asCrm().queryParam("after", start).get(CHANGES).then().statusCode(200).extract();
+        assertThat(legacy.<List<String>> path("changes.leadId")).contains(lead);
+        assertThat(legacy.<List<Object>> path("changes")).isEqualTo(legacy.<List<Object>> path("items"));
+        // cursor gets the page in today's words only.
+        var current = TestKeys.asCrm().queryParam("cursor", start).get(CHANGES).then().statusCode(200).extract();
+        assertThat(current.<List<String>> path("items.leadId")).contains(lead);
+        assertThat(current.<Object> path("changes")).isNull();
+        assertThat(current.<String> path("nextCursor")).isEqualTo(legacy.path("nextCursor"));
+
+        TestKeys.asCrm().queryParam("cursor", start).queryParam("after", start).get(CHANGES).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("after"));
     }
 }

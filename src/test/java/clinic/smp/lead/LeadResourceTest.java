@@ -240,8 +240,8 @@ public class LeadResourceTest {
                 hasItem("limit"));
         TestKeys.asCrm().queryParam("cursor", "bm9wZQ").get(LEADS).then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
-        TestKeys.asCrm().queryParam("after", "garbage!").get(LEADS + "/changes").then().statusCode(400)
-                .body("errors.field", hasItem("after"));
+        TestKeys.asCrm().queryParam("cursor", "garbage!").get(LEADS + "/changes").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
     }
 
     @Test

@@ -112,9 +112,9 @@ class PersonalDataTest {
         String after = start;
         boolean tombstone = false;
         for (int page = 0; page < 50 && !tombstone; page++) {
-            var changes = TestKeys.asCrm().queryParam("after", after).queryParam("limit", 200).get(LEADS + "changes")
+            var changes = TestKeys.asCrm().queryParam("cursor", after).queryParam("limit", 200).get(LEADS + "changes")
                     .then().statusCode(200).extract();
-            List<Map<String, Object>> mine = changes.path("changes.findAll { it.leadId == '" + lead + "' }");
+            List<Map<String, Object>> mine = changes.path("items.findAll { it.leadId == '" + lead + "' }");
             assertThat(mine).allSatisfy(change -> assertThat(change.get("lead")).isNull());
             tombstone = mine.stream()
                     .anyMatch(c -> "ERASED".equals(c.get("change")) && Boolean.TRUE.equals(c.get("deleted")));

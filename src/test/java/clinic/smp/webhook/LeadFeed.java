@@ -19,10 +19,10 @@ final class LeadFeed {
         while (more) {
             var request = TestKeys.asCrm().queryParam("limit", 200);
             if (after != null) {
-                request = request.queryParam("after", after);
+                request = request.queryParam("cursor", after);
             }
             var page = request.get("/api/v1/leads/changes").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> changes = page.getList("changes");
+            List<Map<String, Object>> changes = page.getList("items");
             for (Map<String, Object> change : changes) {
                 if (leadId.equals(change.get("leadId"))) {
                     latest = change.get("lead");

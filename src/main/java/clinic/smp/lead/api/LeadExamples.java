@@ -33,7 +33,7 @@ public final class LeadExamples {
             ], "nextCursor": "bDoxNzk1OTk1NTAwOjA6MDE5M2E1YjItN2MxZC03YjJlLThhMWYtMGMyZDRlNmY4YTEw"}""";
 
     static final String CHANGES = """
-            {"changes": [{"cursor": "ZjoxMjM0OjU2", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "change": "STATUS_CHANGED",
+            {"items": [{"cursor": "ZjoxMjM0OjU2", "leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "change": "STATUS_CHANGED",
               "changedAt": "2026-11-24T09:15:00Z", "deleted": false, "lead": """ + VIEW + """
             }], "nextCursor": "ZjoxMjM0OjU2", "hasMore": false}""";
 
