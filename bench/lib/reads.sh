@@ -47,8 +47,7 @@ scale_reads() {
     worst50=0; worst99=0
     for page in first middle last; do
       local u=$url
-      # The first page with an empty cursor: the feed answers a poll without one in its deprecated words as well.
-      u="$url&$param=${C[${key}_$page]:-}"
+      [[ $page != first ]] && u="$url&$param=${C[${key}_$page]}"
       log "scale: $label, $page page, ${SCALE_SECS}s at $SCALE_CONNECTIONS connections"
       line=$(wrk_run "scale-$key-$page" "$SCALE_CONNECTIONS" "$SCALE_SECS" get.lua "$u")
       p50=$(field p50_ms "$line"); p99=$(field p99_ms "$line")

@@ -98,13 +98,13 @@ public class LeadResource {
     @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "leadChanges", summary = "Follow the lead change feed", description = """
             Every change of every lead after the cursor, oldest first, each with the lead as it is now (or \
-            `deleted: true` and no lead for an erased one: delete your copy). Start with an empty `cursor`, then \
-            always pass the last `nextCursor` as `cursor`. The feed never skips a change, even when transactions commit out of order, \
+            `deleted: true` and no lead for an erased one: delete your copy). Start without `cursor`, then always \
+            pass the last `nextCursor` as `cursor`. The feed never skips a change, even when transactions commit out of order, \
             never repeats one after its cursor, and replays the same sequence from any cursor it gave out. A change \
             appears once every transaction that started before it has finished. Roles: crm, staff.""")
     @APIResponse(responseCode = "200", description = "Changes after the cursor.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadChangesPage.class), examples = @ExampleObject(name = "changes", value = LeadExamples.CHANGES)))
     public LeadChangesPage changes(
-            @Parameter(description = "The nextCursor of the previous poll; empty to start from the beginning.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The nextCursor of the previous poll; absent to start from the beginning.") @QueryParam("cursor") String cursor,
             @Parameter(deprecated = true, description = "The first release's name for cursor. A poll without a cursor parameter (with after, or with neither) also gets the changes under their first release's name, changes; both old names go in the next release.") @QueryParam("after") String after,
             @Parameter(description = "At most this many changes, 1 to 200 (default 50).", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit) {
         if (cursor != null && after != null) {
