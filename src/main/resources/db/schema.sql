@@ -617,6 +617,12 @@ CREATE INDEX triage_result_assessment_idx ON public.triage_result USING btree (a
 CREATE INDEX triage_result_lead_idx ON public.triage_result USING btree (lead_id);
 
 --
+-- Name: triage_result_review_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX triage_result_review_idx ON public.triage_result USING btree (evaluated_at, id) WHERE (((kind)::text <> 'OVERRIDE'::text) AND (((outcome)::text = 'CLINICIAN_REVIEW'::text) OR jsonb_path_exists(result, '$."precautions"[*]?((((@."code" == "KELOID_TENDENCY" || @."code" == "KOEBNER_RISK") || @."code" == "INFLAMMATORY_DISEASE_NOT_CLEARED") || @."code" == "PROGRESSING_LOSS") || @."code" == "ONCOLOGIST_CLEARANCE_REQUIRED")'::jsonpath)));
+
+--
 -- Name: webhook_attempt_delivery_idx; Type: INDEX; Schema: public; Owner: -
 --
 

@@ -1,5 +1,6 @@
 package clinic.smp.form;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Renders {@link AssessmentForm} in a language, from the {@code i18n/assessment-form} message bundles. Each rendering
@@ -51,6 +54,46 @@ public class AssessmentFormLabels {
                 q.type() == QuestionType.DATE ? q.pastOnly() : null)).toList();
         return new FormView(AssessmentForm.VERSION, locale.toLanguageTag(), bundle.getString("form.title"),
                 bundle.getString("form.introduction"), questions);
+    }
+
+    /** One stored answer in words: the question's label and the answer's (option labels, a date, yes or no). */
+    public record LabelledAnswer(String code, String question, String answer) {
+    }
+
+    /**
+     * Stored answers (by question code, option codes as values) in words, in the form's order; questions not
+     * answered are left out, and an answer that is no option of this form any more is shown as its code.
+     */
+    public static List<LabelledAnswer> labelled(Map<String, JsonNode> answers, Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        List<LabelledAnswer> labelled = new ArrayList<>();
+        for (Question q : AssessmentForm.questions()) {
+            JsonNode value = answers.get(q.code());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            String answer;
+            if (q.type() == QuestionType.BOOLEAN) {
+                answer = bundle.getString(optionKey("YES_NO_UNKNOWN", value.asBoolean() ? "YES" : "NO"));
+            } else if (q.isChoice()) {
+                List<String> words = new ArrayList<>();
+                if (value.isArray()) {
+                    value.forEach(option -> words.add(optionLabel(bundle, q, option.asText())));
+                } else {
+                    words.add(optionLabel(bundle, q, value.asText()));
+                }
+                answer = String.join("; ", words);
+            } else {
+                answer = value.asText();
+            }
+            labelled.add(new LabelledAnswer(q.code(), label(bundle, q), answer));
+        }
+        return labelled;
+    }
+
+    private static String optionLabel(ResourceBundle bundle, Question q, String option) {
+        String label = optional(bundle, optionKey(q.optionSet(), option));
+        return label == null ? option : label;
     }
 
     static ResourceBundle bundle(Locale locale) {

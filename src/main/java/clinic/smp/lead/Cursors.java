@@ -25,7 +25,16 @@ final class Cursors {
     }
 
     static String encode(ListPosition position) {
-        return encode("l:" + position.createdAt().getEpochSecond() + ":" + position.createdAt().getNano() + ":"
+        return encode("l:", position);
+    }
+
+    /** Position in the review queue (oldest first): (evaluated_at, id) of the last triage of the page. */
+    static String encodeReview(ListPosition position) {
+        return encode("r:", position);
+    }
+
+    private static String encode(String kind, ListPosition position) {
+        return encode(kind + position.createdAt().getEpochSecond() + ":" + position.createdAt().getNano() + ":"
                 + position.id());
     }
 
@@ -34,7 +43,15 @@ final class Cursors {
     }
 
     static ListPosition listPosition(String cursor, String parameter) {
-        String[] parts = decode(cursor, parameter, "l:", 4);
+        return position(cursor, parameter, "l:");
+    }
+
+    static ListPosition reviewPosition(String cursor, String parameter) {
+        return position(cursor, parameter, "r:");
+    }
+
+    private static ListPosition position(String cursor, String parameter, String kind) {
+        String[] parts = decode(cursor, parameter, kind, 4);
         try {
             return new ListPosition(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
                     UUID.fromString(parts[3]));

@@ -31,7 +31,9 @@ import clinic.smp.lead.api.LeadSummary;
 import clinic.smp.lead.api.LeadView;
 import clinic.smp.lead.api.StatusChangeView;
 import clinic.smp.lead.api.StatusUpdate;
+import clinic.smp.triage.ClinicalTriage;
 import clinic.smp.triage.TriageService;
+import clinic.smp.triage.api.ClinicalTriageView;
 import clinic.smp.triage.api.TriageEntry;
 
 /** Reads a lead whole, and moves it through the follow-up workflow under optimistic concurrency. */
@@ -45,12 +47,13 @@ public class LeadService {
     private final AssessmentRepository assessments;
     private final AssessmentService assessmentService;
     private final TriageService triage;
+    private final ClinicalTriage clinical;
     private final Validator validator;
     private final Clock clock;
 
     public LeadService(EntityManager em, LeadQueries queries, LeadRepository leads, EnquiryRepository enquiries,
             AssessmentRepository assessments, AssessmentService assessmentService, TriageService triage,
-            Validator validator, Clock clock) {
+            ClinicalTriage clinical, Validator validator, Clock clock) {
         this.em = em;
         this.queries = queries;
         this.leads = leads;
@@ -58,6 +61,7 @@ public class LeadService {
         this.assessments = assessments;
         this.assessmentService = assessmentService;
         this.triage = triage;
+        this.clinical = clinical;
         this.validator = validator;
         this.clock = clock;
     }
@@ -160,6 +164,17 @@ public class LeadService {
 
     static ProblemException notFound(UUID id) {
         return new ProblemException(ProblemType.NOT_FOUND, "No lead has this id.");
+    }
+
+    /** The lead's latest triage written for a clinician (see {@link ClinicalTriage}); 404 without an assessment. */
+    public ClinicalTriageView clinicalTriage(UUID id) {
+        Lead lead = leads.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        Assessment assessment = assessments.latestOfLead(id).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, "This lead has no self-assessment, so it has no triage."));
+        List<TriageEntry> history = triage.history(assessment.id);
+        return clinical.view(
+                new ClinicalTriage.Subject(id, lead.name, assessment.id, assessment.reference, assessment.receivedAt),
+                assessmentService.storedAnswers(assessment), history.get(history.size() - 1));
     }
 
     /** Evaluates the lead's latest assessment again, on today's date and the current ruleset, as a new triage. */

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @Tag(name = "Enquiries", description = "The clinic's contact form (\"Still have questions?\", free WhatsApp assessment). Submitting needs no key; reading one back needs a crm or staff key."),
         @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage. The form and its submission need no key; reading a stored one needs a crm or staff key, a trial evaluation a staff key."),
         @Tag(name = "Leads", description = "For CRM integrations and staff: find and list leads, the change feed, follow-up status, triage decisions, export. A crm or staff key; export and triage decisions: staff."),
+        @Tag(name = "Clinical review", description = "For clinicians: the triages that wait for a clinician's decision, and a triage written for a clinician. A staff key."),
         @Tag(name = "Webhooks", description = "Signed pushes of lead events (Standard Webhooks) to a CRM. A staff key."),
         @Tag(name = "Personal data", description = "Staff answer a person's data requests: export, consent withdrawal, erasure. A staff key."),
         @Tag(name = "API keys", description = "Staff manage the keys that CRM integrations and staff use. A staff key."),

@@ -60,4 +60,34 @@ public final class LeadExamples {
 
     private LeadExamples() {
     }
+
+    static final String REVIEW_QUEUE = """
+            {"items": [{"leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Sam Okafor", "status": "NEW",
+              "outcome": "CLINICIAN_REVIEW", "decision": "AUTOMATED", "waitingSince": "2026-11-23T21:05:00Z",
+              "precautions": ["KELOID_TENDENCY"],
+              "links": {"triage": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/triage",
+                        "override": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/triage/override"}}]}""";
+
+    static final String CLINICAL_TRIAGE = """
+            {"leadId": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Sam Okafor",
+             "assessmentId": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "reference": "A-7KQM-3WTD",
+             "submittedAt": "2026-11-23T21:05:00Z", "outcome": "CLINICIAN_REVIEW",
+             "outcomeMeaning": "At least one application fits, but a clinician must decide before treatment is offered.",
+             "decision": "AUTOMATED", "decidedAt": "2026-11-23T21:05:00Z", "awaitingClinician": true,
+             "answers": [{"code": "SCARS", "question": "Do you have any of these scalp scars?", "answer": "Linear scar from a strip (FUT) transplant"},
+                         {"code": "KELOID_TENDENCY", "question": "Do you tend to form keloids (raised, thick scars that grow beyond a wound)?", "answer": "Yes"}],
+             "applications": [{"application": "SCAR_REVISION", "indications": ["FUT_SCAR"]}],
+             "findings": [{"ruleId": "KELOID_TENDENCY_REVIEW",
+                           "finding": "Reported keloid tendency: needling may provoke keloid scarring; clinician review before any SMP.",
+                           "source": "Clinic page: Who Needs SMP, 3.4 Who May Not Be a Good Candidate"}],
+             "precautions": [{"code": "KELOID_TENDENCY",
+                              "note": "Keloid tendency: test patch and clinician judgement before needling the scalp.",
+                              "needsClinician": true}],
+             "ruleset": {"name": "smp-triage-2026.11",
+                         "fingerprint": "d90fac65c0b0d5b0a1e3f6f1c8a3b2e4d5f60718293a4b5c6d7e8f9012345f7a46"},
+             "evaluatedOn": "2026-11-23",
+             "rerunToday": {"possible": true, "outcome": "CLINICIAN_REVIEW", "changed": false, "changes": []},
+             "links": {"lead": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10",
+                       "override": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/triage/override",
+                       "rerun": "/api/v1/leads/0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10/triage/rerun"}}""";
 }
