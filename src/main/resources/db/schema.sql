@@ -155,6 +155,9 @@ CREATE TABLE public.lead (
     latest_applications jsonb DEFAULT '[]'::jsonb NOT NULL,
     has_assessment boolean DEFAULT false NOT NULL,
     marketing_consent boolean DEFAULT false NOT NULL,
+    given_name character varying(100),
+    family_name character varying(100),
+    external_ids jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT lead_has_contact CHECK (((email_key IS NOT NULL) OR (phone IS NOT NULL)))
 );
 
@@ -555,6 +558,12 @@ CREATE INDEX lead_change_feed_idx ON public.lead_change USING btree (txid, id);
 --
 
 CREATE INDEX lead_created_idx ON public.lead USING btree (created_at DESC, id DESC);
+
+--
+-- Name: lead_external_ids_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX lead_external_ids_idx ON public.lead USING gin (external_ids jsonb_path_ops);
 
 --
 -- Name: lead_name_prefix_idx; Type: INDEX; Schema: public; Owner: -

@@ -59,6 +59,17 @@ public class Lead {
     @Column(name = "has_assessment", nullable = false)
     public boolean hasAssessment;
 
+    /** The name split in two, when a CRM or staff set it (see migration V18). */
+    @Column(name = "given_name", length = 100)
+    public String givenName;
+
+    @Column(name = "family_name", length = 100)
+    public String familyName;
+
+    /** JSON object: the lead's record id in each other system, by system name. */
+    @Column(name = "external_ids", nullable = false, columnDefinition = "jsonb")
+    public String externalIds;
+
     /** Changes with every change of the lead; its ETag. */
     @Version
     public long version;

@@ -36,7 +36,9 @@ public class LeadCsvExport {
 
     /** The columns, named as in the lead's JSON. */
     public static final String HEADER =
-            "id,name,email,phone,status,latestOutcome,latestApplications,hasAssessment,marketingConsent,createdAt,updatedAt";
+            "id,name,email,phone,status,latestOutcome,latestApplications,hasAssessment,marketingConsent,createdAt,updatedAt,"
+                    + "givenName,familyName,externalIds";
+    private static final int COLUMNS = HEADER.split(",").length;
     static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]{1,20}");
 
@@ -60,7 +62,9 @@ public class LeadCsvExport {
         }
         String sql = "select l.id, l.name, l.email, l.phone, l.status, l.latest_outcome, "
                 + "array_to_string(array(select jsonb_array_elements_text(l.latest_applications)), ' '), "
-                + "l.has_assessment, l.marketing_consent, l.created_at, l.updated_at from lead l where true"
+                + "l.has_assessment, l.marketing_consent, l.created_at, l.updated_at, l.given_name, l.family_name, "
+                + "array_to_string(array(select e.key || ':' || e.value from jsonb_each_text(l.external_ids) e "
+                + "order by e.key), ' ') from lead l where true"
                 + conditions
                 + " order by l.created_at desc, l.id desc";
         return output -> write(sql, values, byteOrderMark, output);
@@ -83,7 +87,7 @@ public class LeadCsvExport {
                 out.write("\r\n");
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        for (int column = 1; column <= 11; column++) {
+                        for (int column = 1; column <= COLUMNS; column++) {
                             if (column > 1) {
                                 out.write(',');
                             }

@@ -9,12 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import clinic.smp.common.http.QueryBoolean;
 import clinic.smp.common.problem.Problem.FieldViolation;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.intake.ContactNormalizer;
+import clinic.smp.lead.api.LeadPatch;
 
 /**
  * Which leads a list or an export is about. Every field is optional; ranges are [from, to). {@code emailKey} is
@@ -22,12 +26,12 @@ import clinic.smp.intake.ContactNormalizer;
  */
 public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatus status, Instant createdFrom,
         Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasAssessment, String emailKey,
-        LeadSearch search) {
+        LeadSearch search, String externalId) {
 
     /** Reads the query parameters, reporting every invalid one at once (400 naming the parameter). */
     public static LeadFilter parse(String outcome, String application, String status, String createdFrom,
             String createdTo,
-            String updatedFrom, String updatedTo, String hasAssessment, String email, String q,
+            String updatedFrom, String updatedTo, String hasAssessment, String email, String q, String externalId,
             UnaryOperator<String> phoneKey) {
         List<FieldViolation> violations = new ArrayList<>();
         LeadFilter filter = new LeadFilter(
@@ -40,7 +44,8 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
                 instant("updatedTo", updatedTo, violations),
                 QueryBoolean.parse("hasAssessment", hasAssessment, violations),
                 emailKey(email, violations),
-                search(q, phoneKey, violations));
+                search(q, phoneKey, violations),
+                externalId(externalId, violations));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -76,6 +81,10 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
         if (search != null) {
             search.appendTo(where, parameters);
         }
+        if (externalId != null) {
+            where.append(" and l.external_ids @> cast(:externalId as jsonb)");
+            parameters.add(new Object[] { "externalId", externalId });
+        }
     }
 
     private static void range(StringBuilder where, List<Object[]> parameters, String column, String name, Instant value,
@@ -110,6 +119,27 @@ public record LeadFilter(Outcome outcome, ApplicationCode application, LeadStatu
             violations.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2026-11-23T00:00:00Z"));
             return null;
         }
+    }
+
+    /**
+     * {@code system:id} (the first colon splits, so an id may hold colons) as the JSON object that the lead's
+     * {@code external_ids} must contain.
+     */
+    private static String externalId(String value, List<FieldViolation> violations) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        int colon = value.indexOf(':');
+        String system = colon < 0 ? "" : value.substring(0, colon);
+        String id = colon < 0 ? "" : value.substring(colon + 1);
+        if (!system.matches(LeadPatch.SYSTEM) || id.isEmpty() || id.length() > 200) {
+            violations.add(new FieldViolation("externalId",
+                    "must be system:id, such as hubspot:123 (a system as PATCH /leads/{id} sets it, then the id)"));
+            return null;
+        }
+        ObjectNode match = JsonNodeFactory.instance.objectNode();
+        match.put(system, id);
+        return match.toString();
     }
 
     private static String emailKey(String email, List<FieldViolation> violations) {

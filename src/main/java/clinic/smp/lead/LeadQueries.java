@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,7 +45,8 @@ import clinic.smp.triage.api.TriageView;
 public class LeadQueries {
 
     static final String COLUMNS = "l.id, l.name, l.email, l.phone, l.status, l.latest_outcome, "
-            + "cast(l.latest_applications as text), l.has_assessment, l.marketing_consent, l.created_at, l.updated_at, l.version";
+            + "cast(l.latest_applications as text), l.has_assessment, l.marketing_consent, l.created_at, l.updated_at, l.version, "
+            + "l.given_name, l.family_name, cast(l.external_ids as text)";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -150,7 +152,7 @@ public class LeadQueries {
 
     private LeadView view(Object[] r) {
         LeadSummary s = summary(r);
-        int i = 12;
+        int i = 15;
         SubmissionRef latest = r[i] == null ? null
                 : new SubmissionRef(SubmissionRef.Kind.valueOf((String) r[i]), (UUID) r[i + 1], (String) r[i + 2],
                         instant(r[i + 3]));
@@ -162,7 +164,8 @@ public class LeadQueries {
         TriageEntry triage = r[i] == null ? null
                 : new TriageEntry(TriageRecord.Kind.valueOf((String) r[i]), instant(r[i + 1]), (String) r[i + 2],
                         (String) r[i + 3], triageView((String) r[i + 4]));
-        return new LeadView(s.id(), s.name(), s.email(), s.phone(), s.status(), s.latestOutcome(),
+        return new LeadView(s.id(), s.name(), s.givenName(), s.familyName(), s.externalIds(), s.email(), s.phone(),
+                s.status(), s.latestOutcome(),
                 s.latestApplications(), s.hasAssessment(), s.marketingConsent(), s.createdAt(), s.updatedAt(),
                 s.version(), locale, channel, notice, latest, attribution, triage);
     }
@@ -203,10 +206,29 @@ public class LeadQueries {
     }
 
     LeadSummary summary(Object[] r) {
-        return new LeadSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                LeadStatus.valueOf((String) r[4]),
+        return new LeadSummary((UUID) r[0], (String) r[1], (String) r[12], (String) r[13], externalIds((String) r[14]),
+                (String) r[2], (String) r[3], LeadStatus.valueOf((String) r[4]),
                 r[5] == null ? null : Outcome.valueOf((String) r[5]), applications((String) r[6]), (Boolean) r[7],
                 (Boolean) r[8], instant(r[9]), instant(r[10]), ((Number) r[11]).longValue());
+    }
+
+    /** A lead's stored external ids (its {@code external_ids} column), by system, as a map the caller may change. */
+    public Map<String, String> externalIds(String text) {
+        try {
+            return json.readValue(text, new TypeReference<TreeMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored external ids are not JSON", e);
+        }
+    }
+
+    /** External ids as the {@code external_ids} column holds them. */
+    public String externalIdsJson(Map<String, String> ids) {
+        try {
+            return json.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("external ids could not be written as JSON", e);
+        }
     }
 
     private List<ApplicationCode> applications(String text) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,6 +28,7 @@ import clinic.smp.enquiry.api.EnquiryView;
 import clinic.smp.intake.Text;
 import clinic.smp.lead.api.ConsentView;
 import clinic.smp.lead.api.LeadDetail;
+import clinic.smp.lead.api.LeadPatch;
 import clinic.smp.lead.api.LeadSummary;
 import clinic.smp.lead.api.LeadView;
 import clinic.smp.lead.api.StatusChangeView;
@@ -99,9 +101,7 @@ public class LeadService {
     public LeadSummary changeStatus(UUID id, IfMatch ifMatch, StatusUpdate update, String changedBy) {
         BeanViolations.requireValid(validator, update, "the new status");
         if (ifMatch == null) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the lead's ETag in If-Match (or If-Match: *), so that a change made since you read the lead "
-                            + "is not overwritten.");
+            throw conditionRequired();
         }
         Lead lead = leads.findByIdOptional(id).orElseThrow(() -> notFound(id));
         String note = update.note() == null || Text.isBlank(update.note()) ? null : Text.strip(update.note());
@@ -149,11 +149,82 @@ public class LeadService {
         return summary(id);
     }
 
+    /**
+     * Applies a merge patch of the person's details (see {@link LeadPatch}) if {@code ifMatch} matches the lead's
+     * version: 428 without a condition, 412 when it does not match. A patch that changes nothing (a retry whose reply
+     * was lost) is answered with the lead as it is, whatever version its If-Match names, and writes nothing; any other
+     * change is a DETAILS_CHANGED change in the feed.
+     */
+    @Transactional
+    public LeadView update(UUID id, IfMatch ifMatch, LeadPatch patch) {
+        BeanViolations.requireValid(validator, patch, "the lead's details");
+        if (patch.sent("name") && (patch.name() == null || Text.isBlank(patch.name()))) {
+            throw ProblemException.invalid("name", "cannot be blank: leave it out to keep the name");
+        }
+        if (ifMatch == null) {
+            throw conditionRequired();
+        }
+        Lead lead = leads.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        String given = patch.sent("givenName") ? part(patch.givenName()) : lead.givenName;
+        String family = patch.sent("familyName") ? part(patch.familyName()) : lead.familyName;
+        String name = lead.name;
+        if (patch.sent("name")) {
+            name = Text.strip(patch.name());
+        } else if ((patch.sent("givenName") || patch.sent("familyName")) && (given != null || family != null)) {
+            name = given == null ? family : family == null ? given : given + " " + family;
+        }
+        Map<String, String> externalIds = queries.externalIds(lead.externalIds);
+        if (patch.externalIds() != null) {
+            patch.externalIds().forEach((system, value) -> {
+                if (value == null) {
+                    externalIds.remove(system);
+                } else {
+                    externalIds.put(system, Text.strip(value));
+                }
+            });
+        }
+        if (name.equals(lead.name) && Objects.equals(given, lead.givenName) && Objects.equals(family, lead.familyName)
+                && externalIds.equals(queries.externalIds(lead.externalIds))) {
+            em.detach(lead);
+            return queries.viewById(id).orElseThrow(() -> notFound(id));
+        }
+        if (!ifMatch.matches(lead.version)) {
+            throw stale(lead);
+        }
+        Instant now = clock.instant();
+        int updated = em.createNativeQuery("""
+                update lead set name = :name, given_name = :given, family_name = :family,
+                                external_ids = cast(:ids as jsonb), updated_at = :now, version = version + 1
+                 where id = :id and version = :version""")
+                .setParameter("name", name).setParameter("given", given).setParameter("family", family)
+                .setParameter("ids", queries.externalIdsJson(externalIds))
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter("id", id)
+                .setParameter("version", lead.version).executeUpdate();
+        if (updated == 0) {
+            throw stale(lead);
+        }
+        leads.recordChange(id, LeadChangeKind.DETAILS_CHANGED, now);
+        em.flush();
+        em.detach(lead);
+        return queries.viewById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** A name part as stored: stripped, and none when nothing shows. */
+    private static String part(String text) {
+        return text == null || Text.isBlank(text) ? null : Text.strip(text);
+    }
+
     /** The note of the lead's last status change; none for a lead whose status never changed. */
     private String lastStatusNote(UUID id) {
         return em.createQuery("from LeadStatusChange where leadId = ?1 order by changedAt desc, id desc",
                 LeadStatusChange.class).setParameter(1, id).setMaxResults(1).getResultStream().findFirst()
                 .map(change -> change.note).orElse(null);
+    }
+
+    private static ProblemException conditionRequired() {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                "Send the lead's ETag in If-Match (or If-Match: *), so that a change made since you read the lead "
+                        + "is not overwritten.");
     }
 
     private static ProblemException stale(Lead lead) {

@@ -20,6 +20,8 @@ public enum WebhookEventType {
             "Staff replaced the triage outcome with their own decision."),
     LEAD_TRIAGE_RERUN("lead.triage_rerun", LeadChangeKind.TRIAGE_RERUN,
             "Staff evaluated the latest assessment again on the current ruleset."),
+    LEAD_UPDATED("lead.updated", LeadChangeKind.DETAILS_CHANGED,
+            "A CRM or staff changed the person's details: the display name, given or family name, or external ids."),
     LEAD_CONSENT_WITHDRAWN("lead.consent_withdrawn", LeadChangeKind.CONSENT_WITHDRAWN,
             "The person withdrew a consent (e.g. marketing): `data.marketingConsent` is now false."),
     LEAD_ERASED("lead.erased", LeadChangeKind.ERASED,

@@ -292,7 +292,7 @@ public class LeadResourceTest {
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             assertThat(parser.getHeaderNames()).containsExactly("id", "name", "email", "phone", "status",
                     "latestOutcome", "latestApplications", "hasAssessment", "marketingConsent", "createdAt",
-                    "updatedAt");
+                    "updatedAt", "givenName", "familyName", "externalIds");
             records = parser.getRecords();
         }
         assertThat(records).hasSize(1);
@@ -311,6 +311,7 @@ public class LeadResourceTest {
         assertThat(row.get("marketingConsent")).isEqualTo("false");
         assertThat(Instant.parse(row.get("createdAt"))).isAfter(from);
         assertThat(Instant.parse(row.get("updatedAt"))).isAfterOrEqualTo(Instant.parse(row.get("createdAt")));
+        assertThat(List.of(row.get("givenName"), row.get("familyName"), row.get("externalIds"))).containsOnly("");
 
         byte[] plain = TestKeys.asStaff().queryParam("q", enquiry.get("email")).queryParam("bom", "false")
                 .get(LEADS + "/export.csv").then().statusCode(200).extract().asByteArray();

@@ -5,7 +5,8 @@ public final class LeadExamples {
 
     private static final String SUMMARY_FIELDS =
             """
-            "id": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Alex Morgan", "email": "alex.morgan@example.com",
+            "id": "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10", "name": "Alex Morgan", "givenName": "Alex", "familyName": "Morgan",
+             "externalIds": {"hubspot": "123"}, "email": "alex.morgan@example.com",
              "phone": "+447911123456", "status": "CONTACTED", "latestOutcome": "SUITABLE", "latestApplications": ["SCAR_REVISION"],
              "hasAssessment": true, "marketingConsent": false, "createdAt": "2026-11-23T21:05:00Z", "updatedAt": "2026-11-24T09:15:00Z", "version": 4""";
 

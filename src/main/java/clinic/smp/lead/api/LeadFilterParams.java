@@ -64,9 +64,14 @@ public class LeadFilterParams {
     @QueryParam("q")
     public String q;
 
+    @Parameter(description = "The lead that carries this id of another system, as system:id (hubspot:123); a CRM sets "
+            + "its ids with PATCH /api/v1/leads/{id}.")
+    @QueryParam("externalId")
+    public String externalId;
+
     /** @param phoneKey intake's phone normaliser, which {@code q} uses */
     public LeadFilter toFilter(UnaryOperator<String> phoneKey) {
         return LeadFilter.parse(outcome, application, status, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasAssessment, email, q, phoneKey);
+                hasAssessment, email, q, externalId, phoneKey);
     }
 }

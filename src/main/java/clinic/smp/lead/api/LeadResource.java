@@ -1,7 +1,9 @@
 package clinic.smp.lead.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,6 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.smp.common.http.PageLimit;
 import clinic.smp.common.http.QueryBoolean;
@@ -62,9 +69,10 @@ public class LeadResource {
     private final SecurityIdentity caller;
     private final Validator validator;
     private final ContactNormalizer contacts;
+    private final ObjectMapper json;
 
     public LeadResource(LeadQueries queries, LeadChangeFeed feed, LeadService leads, LeadCsvExport export,
-            SecurityIdentity caller, Validator validator, ContactNormalizer contacts) {
+            SecurityIdentity caller, Validator validator, ContactNormalizer contacts, ObjectMapper json) {
         this.queries = queries;
         this.feed = feed;
         this.leads = leads;
@@ -72,6 +80,7 @@ public class LeadResource {
         this.caller = caller;
         this.validator = validator;
         this.contacts = contacts;
+        this.json = json;
     }
 
     @GET
@@ -125,7 +134,7 @@ public class LeadResource {
             byte order mark (so that Excel shows accents right; `bom=false` leaves it out) and a header row. The \
             columns, named as in the JSON: `id`, `name`, `email`, `phone` (E.164), `status`, `latestOutcome`, \
             `latestApplications` (space-separated), `hasAssessment`, `marketingConsent`, `createdAt`, `updatedAt` \
-            (ISO-8601, UTC). Every cell is quoted; a cell a spreadsheet would run as a formula (starting with =, +, \
+            (ISO-8601, UTC), `givenName`, `familyName`, `externalIds` (`system:id`, space-separated). Every cell is quoted; a cell a spreadsheet would run as a formula (starting with =, +, \
             -, @, a tab or a carriage return, and not a plain number such as a phone number) is prefixed with an \
             apostrophe. Role: staff.""")
     @APIResponse(responseCode = "200", description = "The CSV.", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = LeadCsvExport.HEADER
@@ -185,6 +194,40 @@ public class LeadResource {
             @Parameter(name = "If-Match", description = "The ETag from the last read of the lead, or `*` for any version.", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             StatusUpdate update) {
         LeadSummary lead = leads.changeStatus(id, IfMatch.parse(ifMatch), update, caller.getPrincipal().getName());
+        return Response.ok(lead).tag(etag(lead.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
+    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
+    @Operation(operationId = "updateLead", summary = "Change a lead's name or external ids", description = """
+            A JSON merge patch (RFC 7396) of the person's details as a CRM keeps them: `givenName` and \
+            `familyName` (null clears one; when they change and `name` is not sent, the display name becomes the \
+            two joined), the display `name`, and `externalIds`, your record id per system (`{"hubspot": "123"}`; \
+            null removes one system's id, systems not named keep theirs). Find the lead later with \
+            `GET /api/v1/leads?externalId=hubspot:123`. Requires `If-Match` (the lead's ETag, or `*`): a stale one \
+            is a 412, none a 428; a patch that changes nothing is a 200 whatever its ETag (a retry). The change \
+            reaches the feed and the `lead.updated` webhook. Roles: crm, staff.""")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = LeadPatch.class), examples = @ExampleObject(name = "crm", value = "{\"givenName\": \"Alex\", \"familyName\": \"Morgan\", \"externalIds\": {\"hubspot\": \"123\"}}")))
+    @APIResponse(responseCode = "200", description = "The lead after the change, with its new ETag.", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class), examples = @ExampleObject(name = "lead", value = LeadExamples.VIEW)))
+    @APIResponse(responseCode = "404", description = "No lead has this id.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "notFound", ref = ApiDocs.EXAMPLE_NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the lead's current ETag.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "preconditionFailed", ref = ApiDocs.EXAMPLE_PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.", content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "preconditionRequired", ref = ApiDocs.EXAMPLE_PRECONDITION_REQUIRED)))
+    public Response update(
+            @Parameter(description = "The lead's id.", example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") @PathParam("id") UUID id,
+            @Parameter(name = "If-Match", description = "The ETag from the last read of the lead, or `*` for any version.", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            JsonNode body) throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object with the fields to change");
+        }
+        Set<String> sent = new HashSet<>();
+        body.fieldNames().forEachRemaining(sent::add);
+        LeadPatch patch = json.treeToValue(body, LeadPatch.class).sending(sent);
+        LeadView lead = leads.update(id, IfMatch.parse(ifMatch), patch);
         return Response.ok(lead).tag(etag(lead.version())).build();
     }
 

@@ -2,6 +2,7 @@ package clinic.smp.lead.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +23,10 @@ import clinic.smp.triage.api.TriageEntry;
 @Schema(name = "Lead", description = "The whole lead: the person, follow-up status, consent, language and channel, attribution and the latest triage with its reasons. The change feed, webhooks and GET /api/v1/leads/{id} all carry this view.")
 public record LeadView(
         @Schema(required = true, example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") UUID id,
-        @Schema(required = true, example = "Alex Morgan") String name,
+        @Schema(required = true, description = "The display name: the name the person gave, or given and family name joined when a CRM set only those.", example = "Alex Morgan") String name,
+        @Schema(description = "Given name, when a CRM or staff split the name (a form with one name field leaves it absent).", example = "Alex") String givenName,
+        @Schema(description = "Family name, when a CRM or staff split the name.", example = "Morgan") String familyName,
+        @Schema(required = true, description = "The lead's record ids in other systems, by system (set with PATCH by a CRM; find a lead with ?externalId=system:id). Empty when none.", example = "{\"hubspot\": \"123\"}") Map<String, String> externalIds,
         @Schema(example = "alex.morgan@example.com") String email,
         @Schema(example = "+447911123456") String phone,
         @Schema(required = true, example = "NEW") LeadStatus status,

@@ -1,6 +1,7 @@
 -- Finds the person's lead by email key (preferred) or phone, writes what the submission tells about the person, and
--- appends the change to the feed. The lead takes the latest name, and gains an email or phone it lacked unless
--- another lead has that one. Returns the lead's id, or no row when the person has no lead.
+-- appends the change to the feed. The lead takes the latest name (a split into given and family name that a CRM
+-- made of an earlier, different name is dropped), and gains an email or phone it lacked unless another lead has that
+-- one. Returns the lead's id, or no row when the person has no lead.
 -- The caller holds the person's advisory locks.
 with found as (
     select id from lead
@@ -9,6 +10,8 @@ with found as (
      limit 1),
 updated as (
     update lead set
+        given_name = case when name = :name then given_name end,
+        family_name = case when name = :name then family_name end,
         name = :name,
         updated_at = :received_at,
         version = version + 1,
