@@ -2,7 +2,8 @@ package clinic.smp.lead;
 
 import static clinic.smp.common.DatabaseValues.instant;
 
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +53,8 @@ public class ReviewQueue {
                 : Cursors.reviewPosition(cursor, "cursor");
         Query query = em.createNativeQuery(sql(after != null)).setParameter("limit", limit + 1);
         if (after != null) {
-            query.setParameter("afterAt", Timestamp.from(after.createdAt())).setParameter("afterId", after.id());
+            query.setParameter("afterAt", OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+                    .setParameter("afterId", after.id());
         }
         List<?> rows = query.getResultList();
         List<ReviewItem> items = new ArrayList<>();
