@@ -50,7 +50,7 @@ public class AssessmentFormLabels {
                 q.required(),
                 q.options().stream().map(o -> new FormView.OptionView(o, bundle.getString(optionKey(q.optionSet(), o))))
                         .toList(),
-                q.visibleWhen(),
+                q.visibleWhen() == null ? null : VisibilityView.of(q.visibleWhen()),
                 q.type() == QuestionType.DATE ? q.pastOnly() : null)).toList();
         return new FormView(AssessmentForm.VERSION, locale.toLanguageTag(), bundle.getString("form.title"),
                 bundle.getString("form.introduction"), questions);

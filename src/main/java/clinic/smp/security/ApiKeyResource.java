@@ -51,7 +51,8 @@ public class ApiKeyResource {
             @NotEmpty(message = "is required: give crm, staff or both") @Schema(required = true, example = "[\"crm\"]") List<@Pattern(regexp = "crm|staff", message = "must be crm or staff") String> roles) {
     }
 
-    @Schema(name = "ApiKey", description = "A stored key. Its secret is never shown again after creation.")
+    @Schema(name = "ApiKey", description = "A stored key. Its secret is never shown again after creation.", requiredProperties = {
+            "id", "name", "prefix", "roles", "createdAt", "createdBy" })
     public record ApiKeyView(UUID id, @Schema(example = "hubspot-sync") String name,
             @Schema(description = "Public part of the key, to recognise it.", example = "k3mq8x2rtd") String prefix,
             @Schema(example = "[\"crm\"]") List<String> roles, Instant createdAt,
@@ -63,7 +64,8 @@ public class ApiKeyResource {
         }
     }
 
-    @Schema(name = "CreatedApiKey", description = "The new key. Store `key` now: it is shown only this once.")
+    @Schema(name = "CreatedApiKey", description = "The new key. Store `key` now: it is shown only this once.", requiredProperties = {
+            "apiKey", "key" })
     public record CreatedApiKey(ApiKeyView apiKey,
             @Schema(description = "The secret to send as 'Authorization: Bearer <key>'.", example = "smp_k3mq8x2rtd_W9v0c2t3b8T4xq6ZyQm1nR7sLk5Jp0dFh3GaUeViIoA") String key) {
     }

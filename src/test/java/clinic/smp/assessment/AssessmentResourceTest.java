@@ -75,6 +75,13 @@ public class AssessmentResourceTest {
                 .extract();
         assertThat(form.<String> path("questions.find { it.code == 'TRANSPLANT_DATE' }.visibleWhen.question"))
                 .isEqualTo("TRANSPLANT_DONE");
+        // A yes/no question's condition is a JSON boolean, as its answer is; a choice question's, option codes.
+        assertThat(form.<Object> path("questions.find { it.code == 'TRANSPLANT_DATE' }.visibleWhen.equals"))
+                .isEqualTo(true);
+        assertThat(form.<Object> path("questions.find { it.code == 'TRANSPLANT_DATE' }.visibleWhen.anyOf")).isNull();
+        assertThat(
+                form.<List<List<String>>> path("questions.findAll { it.visibleWhen?.anyOf != null }.visibleWhen.anyOf"))
+                .isNotEmpty().allMatch(codes -> codes.stream().noneMatch(c -> c.equals("true") || c.equals("false")));
         assertThat(form.<List<String>> path("questions.find { it.code == 'SCARS' }.options.code"))
                 .contains("FUT_SCAR", "FUE_SCARS", "PLUG_SCARS", "TRAUMA_OR_SURGICAL_SCAR", "TRACTION_ALOPECIA",
                         "TRICHOTILLOMANIA", "RADIATION_OR_CHEMOTHERAPY");

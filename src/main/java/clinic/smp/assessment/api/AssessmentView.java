@@ -14,7 +14,9 @@ import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactChannel;
 import clinic.smp.triage.api.TriageEntry;
 
-@Schema(name = "Assessment", description = "A stored assessment with its answers as submitted and every triage of it, oldest first.")
+@Schema(name = "Assessment", description = "A stored assessment with its answers as submitted and every triage of it, oldest first.", requiredProperties = {
+        "id", "reference", "leadId", "receivedAt", "name", "preferredChannel", "formVersion", "answers",
+        "privacyNoticeVersion", "marketingConsent", "triageHistory" })
 public record AssessmentView(
         UUID id,
         @Schema(example = "A-7KQM-3WTD") String reference,

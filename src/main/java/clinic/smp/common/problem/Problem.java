@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * submitted value, a class name or a stack trace.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "RFC 9457 problem details. Served as application/problem+json.")
+@Schema(name = "Problem", description = "RFC 9457 problem details. Served as application/problem+json.", requiredProperties = {
+        "type", "title", "status", "detail" })
 public record Problem(
         @Schema(description = "Identifies the kind of problem.", example = "https://smp-clinic.example/problems/validation") URI type,
         @Schema(description = "Short summary of the kind of problem.", example = "Invalid request") String title,
@@ -40,7 +41,8 @@ public record Problem(
         return requestId == null ? null : INSTANCE_PREFIX + requestId;
     }
 
-    @Schema(name = "FieldViolation", description = "One offending field of a request.")
+    @Schema(name = "FieldViolation", description = "One offending field of a request.", requiredProperties = { "field",
+            "message" })
     public record FieldViolation(
             @Schema(description = "Path of the field in the request body (dots and [index]), or the header or parameter name.", example = "phone") String field,
             @Schema(description = "What is wrong with it.", example = "is not a valid phone number") String message) {

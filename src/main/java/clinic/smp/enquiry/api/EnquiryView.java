@@ -10,7 +10,8 @@ import clinic.smp.enquiry.EnquiryTopic;
 import clinic.smp.intake.AttributionRequest;
 import clinic.smp.intake.ContactChannel;
 
-@Schema(name = "Enquiry", description = "A stored enquiry, with contact details as normalised on receipt.")
+@Schema(name = "Enquiry", description = "A stored enquiry, with contact details as normalised on receipt.", requiredProperties = {
+        "id", "reference", "leadId", "receivedAt", "name", "preferredChannel", "topic", "consent" })
 public record EnquiryView(
         @Schema(example = "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10") UUID id,
         @Schema(example = "E-7KQM-3WTD") String reference,

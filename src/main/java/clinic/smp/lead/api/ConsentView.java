@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import clinic.smp.consent.ConsentPurpose;
 
-@Schema(name = "ConsentRecord", description = "One entry of the consent ledger.")
+@Schema(name = "ConsentRecord", description = "One entry of the consent ledger.", requiredProperties = { "purpose",
+        "granted", "noticeVersion", "sourceType", "recordedAt" })
 public record ConsentView(
         @Schema(example = "HEALTH_DATA") ConsentPurpose purpose,
         @Schema(example = "true") boolean granted,

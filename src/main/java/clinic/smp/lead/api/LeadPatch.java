@@ -23,7 +23,7 @@ import clinic.smp.intake.Text;
 public record LeadPatch(
         @Size(max = 100) @SingleLine @Schema(type = SchemaType.STRING, nullable = true, pattern = Text.SINGLE_LINE, description = "Given name; null clears it.", example = "Alex") String givenName,
         @Size(max = 100) @SingleLine @Schema(type = SchemaType.STRING, nullable = true, pattern = Text.SINGLE_LINE, description = "Family name; null clears it.", example = "Morgan") String familyName,
-        @Size(max = 200) @SingleLine @Schema(pattern = Text.REQUIRED_SINGLE_LINE, description = "The display name (cannot be cleared: null or blank is refused).", example = "Alex Morgan") String name,
+        @Size(max = 200) @SingleLine @Schema(pattern = Text.SINGLE_LINE, description = "The display name (cannot be cleared: null or blank is refused).", example = "Alex Morgan") String name,
         @Size(max = 20, message = "must hold at most 20 systems") @Schema(description = "Record ids in other systems, by system: lower-case letters, digits, - and _ (at most 40, starting with a letter); an id of 1 to 200 characters, or null to remove that system's id. Systems not named keep their id.", example = "{\"hubspot\": \"123\"}") Map<@Pattern(regexp = LeadPatch.SYSTEM, message = "must be a system name: lower-case letters, digits, - and _, starting with a letter, at most 40") String, @Size(min = 1, max = 200) @SingleLine String> externalIds,
         @JsonIgnore @Schema(hidden = true) Set<String> sent) {
 

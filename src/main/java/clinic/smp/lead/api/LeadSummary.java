@@ -11,7 +11,9 @@ import clinic.smp.eligibility.triage.ApplicationCode;
 import clinic.smp.eligibility.triage.Outcome;
 import clinic.smp.lead.LeadStatus;
 
-@Schema(name = "LeadSummary", description = "A lead as the CRM lists it: the person, follow-up status and latest triage.")
+@Schema(name = "LeadSummary", description = "A lead as the CRM lists it: the person, follow-up status and latest triage.", requiredProperties = {
+        "id", "name", "externalIds", "status", "latestApplications", "hasAssessment", "marketingConsent", "createdAt",
+        "updatedAt", "version" })
 public record LeadSummary(
         @Schema(example = "0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10") UUID id,
         @Schema(description = "The display name: the name the person gave, or given and family name joined when a CRM set only those.", example = "Alex Morgan") String name,

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import clinic.smp.lead.LeadStatus;
 
-@Schema(name = "StatusChange", description = "One follow-up status change, with the API key that made it.")
+@Schema(name = "StatusChange", description = "One follow-up status change, with the API key that made it.", requiredProperties = {
+        "from", "to", "changedAt", "changedBy" })
 public record StatusChangeView(
         @Schema(example = "NEW") LeadStatus from,
         @Schema(example = "CONTACTED") LeadStatus to,

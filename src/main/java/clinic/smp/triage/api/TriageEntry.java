@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import clinic.smp.triage.TriageRecord;
 
-@Schema(name = "TriageEntry", description = "One triage of an assessment in its history: automated, re-run by staff, or a staff override.")
+@Schema(name = "TriageEntry", description = "One triage of an assessment in its history: automated, re-run by staff, or a staff override.", requiredProperties = {
+        "kind", "decidedAt", "triage" })
 public record TriageEntry(
         @Schema(example = "AUTOMATED") TriageRecord.Kind kind,
         @Schema(example = "2026-11-23T21:05:00Z") Instant decidedAt,
