@@ -155,7 +155,7 @@ public final class TriageExamples {
  "privacyNoticeVersion": "2025-11",
  "marketingConsent": false,
  "triageHistory": [
-  {
+  {"kind": "AUTOMATED", "decidedAt": "2026-11-23T21:05:00Z", "triage": {
    "outcome": "SUITABLE_LATER",
    "summary": "SMP looks like a good fit for you, but treatment has to wait a little.",
    "applications": [
@@ -218,7 +218,7 @@ public final class TriageExamples {
     "fingerprint": "d90fac65575bc093318e7e9576b62686d95c1a0a4140aa85723d36f6ca6f7a46"
    },
    "evaluatedOn": "2026-11-23"
-  }
+  }}
  ]
 }""";
 

@@ -1,5 +1,6 @@
 package clinic.smp.webhook.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ public class WebhookEventsDocumentation implements OASFilter {
                         + "webhook-signature (HMAC-SHA256 of webhook-id.webhook-timestamp.body with the subscription's "
                         + "secret) and refuse a webhook-timestamp more than 5 minutes away from your clock.")
                 .addTag("Webhooks")
+                .security(new ArrayList<>()) // we call the receiver: no key of ours; the signature proves the call
                 .parameters(List.of(
                         header("webhook-id", "The event id: the same on every attempt of this event."),
                         header("webhook-timestamp", "Seconds since the epoch when this attempt was signed."),
