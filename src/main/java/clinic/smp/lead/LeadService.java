@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,7 +174,8 @@ public class LeadService {
         } else if ((patch.sent("givenName") || patch.sent("familyName")) && (given != null || family != null)) {
             name = given == null ? family : family == null ? given : given + " " + family;
         }
-        Map<String, String> externalIds = queries.externalIds(lead.externalIds);
+        Map<String, String> storedIds = queries.externalIds(lead.externalIds);
+        Map<String, String> externalIds = new TreeMap<>(storedIds);
         if (patch.externalIds() != null) {
             patch.externalIds().forEach((system, value) -> {
                 if (value == null) {
@@ -184,7 +186,7 @@ public class LeadService {
             });
         }
         if (name.equals(lead.name) && Objects.equals(given, lead.givenName) && Objects.equals(family, lead.familyName)
-                && externalIds.equals(queries.externalIds(lead.externalIds))) {
+                && externalIds.equals(storedIds)) {
             em.detach(lead);
             return queries.viewById(id).orElseThrow(() -> notFound(id));
         }

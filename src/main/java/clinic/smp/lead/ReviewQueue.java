@@ -40,6 +40,10 @@ public class ReviewQueue {
                             .map(p -> "@.code == \"" + p.name() + "\"").collect(Collectors.joining(" || "))
                     + ")'))";
 
+    /** The statuses of a closed lead ({@link LeadStatus#isOpen}), as SQL literals. */
+    private static final String CLOSED = Arrays.stream(LeadStatus.values()).filter(s -> !s.isOpen())
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+
     private final EntityManager em;
     private final ObjectMapper json;
 
@@ -79,11 +83,11 @@ public class ReviewQueue {
                   from triage_result t join lead l on l.id = t.lead_id
                  where\s""" + WAITING + """
 
-                   and l.status not in ('TREATED', 'CLOSED_LOST')
+                   and l.status not in (%s)
                    and not exists (select 1 from triage_result later
                                     where later.lead_id = t.lead_id
                                       and (later.evaluated_at, later.id) > (t.evaluated_at, t.id))
-                """ + (afterCursor ? " and (t.evaluated_at, t.id) > (:afterAt, :afterId)" : "")
+                """.formatted(CLOSED) + (afterCursor ? " and (t.evaluated_at, t.id) > (:afterAt, :afterId)" : "")
                 + " order by t.evaluated_at, t.id limit :limit";
     }
 
