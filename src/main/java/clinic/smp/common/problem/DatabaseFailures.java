@@ -44,10 +44,14 @@ public final class DatabaseFailures {
 
     /**
      * Agroal's own failures to hand out a connection: plain SQLExceptions with no SQLState, told apart by their message
-     * (acquisition timeout, the waiting thread interrupted, the pool shutting down).
+     * (acquisition timeout, the waiting thread interrupted, the pool shutting down), and a pooled connection that
+     * cannot join the request's transaction. The last is what a connection the driver closed underneath the pool gives
+     * (the first requests after a frozen server thaws): the transaction manager's start fails on the closed connection,
+     * and Agroal reports only that the association failed. The pool drops that connection, so a retry gets another.
      */
     private static final Set<String> POOL_GAVE_UP = Set.of("acquisition timeout", "interrupted while acquiring",
-            "can't create new connection as the pool is shutting down");
+            "can't create new connection as the pool is shutting down",
+            "exception in association of connection to existing transaction");
 
     private DatabaseFailures() {
     }

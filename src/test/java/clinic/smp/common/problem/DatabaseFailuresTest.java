@@ -12,15 +12,22 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.transaction.TransactionManager;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import com.arjuna.ats.arjuna.common.arjPropertyManager;
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 
 import clinic.smp.common.SilentServer;
 
@@ -118,6 +125,39 @@ class DatabaseFailuresTest {
             admin.createStatement().execute("select pg_terminate_backend(" + pid.getInt(1) + ")");
             SQLException terminated = catchThrowableOfType(SQLException.class, () -> sql.execute("select 1"));
             assertThat(DatabaseFailures.isUnavailable(terminated)).as(terminated.getSQLState()).isTrue();
+        }
+    }
+
+    @Test
+    void aPooledConnectionTheServerClosedThatCannotJoinATransactionIsAnOutage() throws Exception {
+        arjPropertyManager.getObjectStoreEnvironmentBean().setObjectStoreDir("target/narayana-test-store");
+        TransactionManager transactions = com.arjuna.ats.jta.TransactionManager.transactionManager();
+        try (AgroalDataSource pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(p -> p.maxSize(1)
+                        .transactionIntegration(new NarayanaTransactionIntegration(transactions,
+                                new TransactionSynchronizationRegistryImple()))
+                        .connectionFactoryConfiguration(f -> f.jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+                                .principal(new NamePrincipal("postgres")).credential(new SimplePassword("postgres")))));
+                Connection admin = postgres.getPostgresDatabase().getConnection()) {
+            // The driver closes the pooled connection underneath the pool, as it does after an I/O error the pool
+            // never sees (the first statement after a frozen server thaws): the pool keeps it and hands it out again.
+            try (Connection db = pool.getConnection()) {
+                ((Connection) db.unwrap(PGConnection.class)).close();
+            }
+            transactions.begin();
+            try {
+                SQLException e = catchThrowableOfType(SQLException.class, () -> pool.getConnection().close());
+                assertThat((Throwable) e).as("the pool handed out the closed connection").isNotNull();
+                assertThat(DatabaseFailures.isUnavailable(e)).as("%s [%s]", e, e.getSQLState()).isTrue();
+            } finally {
+                transactions.rollback();
+            }
+            // The pool dropped it: a retry gets a working connection.
+            transactions.begin();
+            try (Connection db = pool.getConnection()) {
+                db.createStatement().execute("select 1");
+            }
+            transactions.commit();
         }
     }
 }
