@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,8 +40,6 @@ import clinic.smp.intake.Text;
 @Path("/api/v1/api-keys")
 @Tag(name = "API keys")
 @RolesAllowed(Roles.STAFF)
-@SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-@SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
 public class ApiKeyResource {
 
     @Schema(name = "NewApiKey", description = "A key to create: who it is for and its roles.")

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -86,8 +85,6 @@ public class AssessmentResource {
     }
 
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)

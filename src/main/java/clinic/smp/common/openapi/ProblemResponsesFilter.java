@@ -2,6 +2,7 @@ package clinic.smp.common.openapi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -85,6 +86,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (unavailable != null) {
                     unavailable.addHeader("Retry-After", retryAfter());
                 }
+                // In status order, whichever filter added a response first.
+                responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
             }
         }
     }

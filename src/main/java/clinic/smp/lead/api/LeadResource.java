@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -86,8 +85,6 @@ public class LeadResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "listLeads", summary = "List leads", description = """
             Leads newest first, filtered, one page at a time. Pass the `nextCursor` of a page as `cursor` to get the \
             next one; the last page has none. Pages are keyset-paginated, so a deep page costs what the first does. \
@@ -103,8 +100,6 @@ public class LeadResource {
     @Path("/changes")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "leadChanges", summary = "Follow the lead change feed", description = """
             Every change of every lead after the cursor, oldest first, each with the lead as it is now (or \
             `deleted: true` and no lead for an erased one: delete your copy). Start without `cursor`, then always \
@@ -127,8 +122,6 @@ public class LeadResource {
     @Path("/export.csv")
     @Produces("text/csv")
     @RolesAllowed(Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @Operation(operationId = "exportLeads", summary = "Export leads as CSV", description = """
             The filtered leads (same filters as the list), newest first, streamed as RFC 4180 CSV in UTF-8 with a \
             byte order mark (so that Excel shows accents right; `bom=false` leaves it out) and a header row. The \
@@ -155,8 +148,6 @@ public class LeadResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "getLead", summary = "Read a lead whole", description = """
             The person, their enquiries, their assessments with every triage (automated, re-runs, overrides), the \
             status history and the consent records. The ETag is the lead's version: send it in If-Match to change \
@@ -174,8 +165,6 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "changeLeadStatus", summary = "Change a lead's follow-up status", description = """
             Moves the lead along NEW → CONTACTED → CONSULTATION_BOOKED → TREATED, or to CLOSED_LOST from any open \
             state; any other step is a 409. Requires `If-Match` with the lead's ETag (or `*`, any version): a stale \
@@ -202,8 +191,6 @@ public class LeadResource {
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = { Roles.CRM, Roles.STAFF })
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = { Roles.CRM, Roles.STAFF })
     @Operation(operationId = "updateLead", summary = "Change a lead's name or external ids", description = """
             A JSON merge patch (RFC 7396) of the person's details as a CRM keeps them: `givenName` and \
             `familyName` (null clears one; when they change and `name` is not sent, the display name becomes the \
@@ -236,8 +223,6 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @Operation(operationId = "overrideTriage", summary = "Override the outcome of a lead's triage", description = """
             Records a staff decision on the outcome of the lead's latest assessment, with its reason, as a new \
             triage beside the automated ones (which are kept). The lead's latest outcome becomes this one. 409 if \
@@ -259,8 +244,6 @@ public class LeadResource {
     @Path("/{id}/triage/rerun")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @Operation(operationId = "rerunTriage", summary = "Re-run a lead's triage on the current ruleset", description = """
             Evaluates the lead's latest assessment again, from its stored answers, for today and with the current \
             ruleset, and adds the result to its history (earlier results are kept). 409 if the lead has no \

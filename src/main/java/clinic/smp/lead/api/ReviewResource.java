@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.smp.common.http.PageLimit;
@@ -45,8 +44,6 @@ public class ReviewResource {
     @Path("/review-queue")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @Operation(operationId = "reviewQueue", summary = "List the triages that wait for a clinician", description = """
             The open leads whose latest triage has the outcome `CLINICIAN_REVIEW`, or a precaution a clinician must \
             weigh (keloid tendency, Koebner risk, inflammatory disease not cleared, loss still changing, oncologist \
@@ -64,8 +61,6 @@ public class ReviewResource {
     @Path("/{id}/triage")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @Operation(operationId = "clinicalTriage", summary = "Read a lead's triage as a clinician", description = """
             The latest triage of the lead's latest self-assessment, written for a clinician: each answer as \
             question and answer, each finding as rule id, clinical sentence and source, the precautions (and which \

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,8 +34,6 @@ import clinic.smp.security.Roles;
 @Path("/api/v1/leads/{id}")
 @Tag(name = "Personal data")
 @RolesAllowed(Roles.STAFF)
-@SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-@SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
 public class PrivacyResource {
 
     private final PersonalData personalData;

@@ -13,10 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import clinic.smp.common.openapi.ApiDocs;
 import clinic.smp.common.problem.ProblemException;
 import clinic.smp.security.Roles;
 import clinic.smp.triage.TriageService;
@@ -32,8 +30,6 @@ public class TriageResource {
     }
 
     @RolesAllowed(Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-    @SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

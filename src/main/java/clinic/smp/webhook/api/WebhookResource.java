@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,8 +42,6 @@ import clinic.smp.webhook.WebhookSubscriptions;
 @Path("/api/v1/webhook-subscriptions")
 @Tag(name = "Webhooks")
 @RolesAllowed(Roles.STAFF)
-@SecurityRequirement(name = ApiDocs.BEARER, scopes = Roles.STAFF)
-@SecurityRequirement(name = ApiDocs.API_KEY_HEADER, scopes = Roles.STAFF)
 public class WebhookResource {
 
     private static final String ID = "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f30";
