@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import clinic.smp.eligibility.triage.Outcome;
 
 /**
@@ -22,6 +24,7 @@ import clinic.smp.eligibility.triage.Outcome;
 public class TriageRecord {
 
     /** How a record came to be. */
+    @Schema(name = "TriageKind", description = "How a triage came to be: evaluated at submission, re-run by staff, or a staff override.")
     public enum Kind {
         /** Evaluated when the assessment was submitted. */
         AUTOMATED,

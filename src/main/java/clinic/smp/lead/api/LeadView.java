@@ -51,6 +51,7 @@ public record LeadView(
             @Schema(required = true, example = "A-7KQM-3WTD") String reference,
             @Schema(required = true, example = "2026-11-23T21:05:00Z") Instant receivedAt) {
 
+        @Schema(name = "SubmissionKind", description = "The form a submission came from.")
         public enum Kind {
             ENQUIRY,
             ASSESSMENT
