@@ -993,7 +993,7 @@ export interface components {
              * @description Who decided the outcome: the evaluation at submission, a staff re-run, or a staff override.
              * @example AUTOMATED
              */
-            decision: components["schemas"]["Kind"];
+            decision: components["schemas"]["TriageKind"];
             /** @example 2026-11-23T21:05:00Z */
             decidedAt: components["schemas"]["Instant"];
             /**
@@ -1273,10 +1273,6 @@ export interface components {
         Indication: "LICHEN_PLANOPILARIS" | "DISCOID_LUPUS" | "ALOPECIA_AREATA" | "MALE_PATTERN" | "FEMALE_PATTERN" | "DIFFUSE_THINNING" | "COMPLETE_BALDNESS" | "POST_TRANSPLANT" | "COMBINED_PLAN" | "FUT_SCAR" | "FUE_SCARS" | "PLUG_SCARS" | "TRAUMA_OR_SURGICAL_SCAR" | "TRACTION_ALOPECIA" | "TRICHOTILLOMANIA" | "RADIATION_OR_CHEMOTHERAPY";
         /** Format: date-time */
         Instant: string;
-        /** @enum {string} */
-        Kind: "AUTOMATED" | "RERUN" | "OVERRIDE";
-        /** @enum {string} */
-        Kind1: "ENQUIRY" | "ASSESSMENT";
         /** @description The whole lead: the person, follow-up status, consent, language and channel, attribution and the latest triage with its reasons. The change feed, webhooks and GET /api/v1/leads/{id} all carry this view. */
         Lead: {
             /** @example 0193a5b2-7c1d-7b2e-8a1f-0c2d4e6f8a10 */
@@ -1393,7 +1389,7 @@ export interface components {
              * @description Pass as cursor on the next poll. Equal to the given cursor when nothing new has been committed.
              * @example ZjoxMjM0OjU2
              */
-            nextCursor?: string;
+            nextCursor: string;
             /**
              * @description More changes are available right away.
              * @example false
@@ -1638,7 +1634,7 @@ export interface components {
              * @description The kind of the triage that waits: the evaluation at submission or a staff re-run.
              * @example AUTOMATED
              */
-            decision: components["schemas"]["Kind"];
+            decision: components["schemas"]["TriageKind"];
             /**
              * @description When that triage was made: the queue is oldest first.
              * @example 2026-11-23T21:05:00Z
@@ -1701,10 +1697,15 @@ export interface components {
             /** @example Called back, sent the brochure. */
             note?: string;
         };
+        /**
+         * @description The form a submission came from.
+         * @enum {string}
+         */
+        SubmissionKind: "ENQUIRY" | "ASSESSMENT";
         /** @description A submission of the person: which form, its id and human reference, and when it arrived. */
         SubmissionRef: {
             /** @example ASSESSMENT */
-            kind: components["schemas"]["Kind1"];
+            kind: components["schemas"]["SubmissionKind"];
             /** @example 0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10 */
             id: components["schemas"]["UUID"];
             /** @example A-7KQM-3WTD */
@@ -1757,7 +1758,7 @@ export interface components {
         /** @description One triage of an assessment in its history: automated, re-run by staff, or a staff override. */
         TriageEntry: {
             /** @example AUTOMATED */
-            kind: components["schemas"]["Kind"];
+            kind: components["schemas"]["TriageKind"];
             /** @example 2026-11-23T21:05:00Z */
             decidedAt: components["schemas"]["Instant"];
             /**
@@ -1772,6 +1773,11 @@ export interface components {
             overrideReason?: string;
             triage: components["schemas"]["Triage"];
         };
+        /**
+         * @description How a triage came to be: evaluated at submission, re-run by staff, or a staff override.
+         * @enum {string}
+         */
+        TriageKind: "AUTOMATED" | "RERUN" | "OVERRIDE";
         TriageNextStep: {
             /** @example RECONTACT_AFTER */
             code: components["schemas"]["NextStepCode"];

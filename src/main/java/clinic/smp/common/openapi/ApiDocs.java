@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", description = "An API key: 'Authorization: Bearer smp_...'. Staff create keys with POST /api/v1/api-keys; a first staff key can come from SMP_SECURITY_BOOTSTRAP_STAFF_KEY.")
 @SecurityScheme(securitySchemeName = ApiDocs.API_KEY_HEADER, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key", description = "The same API key, in an X-API-Key header.")
-@OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.0.0"), tags = {
+@OpenAPIDefinition(info = @Info(title = "SMP enquiry and candidate-triage API", version = "1.1.0"), tags = {
         // In the order Swagger UI shows them: the public forms, then what CRM integrations use, then staff's tools.
         @Tag(name = "Enquiries", description = "The clinic's contact form (\"Still have questions?\", free WhatsApp assessment). Submitting needs no key; reading one back needs a crm or staff key."),
         @Tag(name = "Self-assessment", description = "The self-assessment form, its submission and the explained SMP triage. The form and its submission need no key; reading a stored one needs a crm or staff key, a trial evaluation a staff key."),
