@@ -41,6 +41,7 @@ import clinic.smp.intake.NormalizedContact;
 import clinic.smp.intake.store.StoredResponse;
 import clinic.smp.intake.store.SubmissionResult;
 import clinic.smp.intake.store.SubmissionRows;
+import clinic.smp.triage.TriageMetrics;
 import clinic.smp.triage.TriageService;
 import clinic.smp.triage.api.TriageView;
 
@@ -58,14 +59,16 @@ public class AssessmentService {
     private final TriageService triage;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TriageMetrics triageMetrics;
 
     public AssessmentService(FormIntake intake, AssessmentRepository assessments, TriageService triage,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, TriageMetrics triageMetrics) {
         this.intake = intake;
         this.assessments = assessments;
         this.triage = triage;
         this.json = json;
         this.clock = clock;
+        this.triageMetrics = triageMetrics;
     }
 
     /** The normalised content that identifies an assessment for duplicate detection. */
@@ -120,7 +123,12 @@ public class AssessmentService {
                         request.attribution());
         TriageService.Evaluation evaluation = triage.evaluate(answers, today);
         return intake.submit(FormIntake.Kind.ASSESSMENT, idempotencyKey, request.website(), canonical,
-                Fingerprint.of(canonical), reference -> prepare(canonical, evaluation, today, origin, reference));
+                Fingerprint.of(canonical), reference -> prepare(canonical, evaluation, today, origin, reference))
+                .invoke(result -> {
+                    if (!result.replayed() && !result.quarantined()) {
+                        triageMetrics.stored(evaluation.view());
+                    }
+                });
     }
 
     /** The receipt, triage included, and the rows are known before anything is written. */

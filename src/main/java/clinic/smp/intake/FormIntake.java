@@ -40,10 +40,21 @@ public class FormIntake {
 
     /** A public form, as the store and the quarantine name it. */
     public enum Kind {
-        ENQUIRY("enquiry", 'E'), ASSESSMENT("assessment", 'A');
+        ENQUIRY("enquiry", 'E', "/enquiries"), ASSESSMENT("assessment", 'A', "/assessments");
 
         final String scope;
         final char referencePrefix;
+        private final String pathEnd;
+
+        /** The form whose submissions are posted to {@code path} (/api/v1/enquiries), or null. */
+        public static Kind ofPath(String path) {
+            for (Kind kind : values()) {
+                if (path.endsWith(kind.pathEnd)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
 
         /** The kind letters of the references, one per form: "EA". */
         public static String referencePrefixes() {
@@ -69,9 +80,10 @@ public class FormIntake {
             return scope;
         }
 
-        Kind(String scope, char referencePrefix) {
+        Kind(String scope, char referencePrefix, String pathEnd) {
             this.scope = scope;
             this.referencePrefix = referencePrefix;
+            this.pathEnd = pathEnd;
         }
     }
 
@@ -87,10 +99,11 @@ public class FormIntake {
     private final SubmissionStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IntakeMetrics metrics;
 
     public FormIntake(Validator validator, ContactNormalizer contacts, PrivacyNotices notices,
             ReferenceAllocator references, Quarantine quarantine, SubmissionStore store, ObjectMapper json,
-            Clock clock) {
+            Clock clock, IntakeMetrics metrics) {
         this.validator = validator;
         this.contacts = contacts;
         this.notices = notices;
@@ -99,6 +112,7 @@ public class FormIntake {
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -146,10 +160,11 @@ public class FormIntake {
                     SubmissionRows rows = prepared.rows();
                     quarantine.keep(rows.id(), kind.name(), reference, rows.person().emailKey(), rows.person().phone(),
                             toJson(canonical), rows.receivedAt());
-                    return new SubmissionResult(prepared.response(), false);
-                }));
+                    return SubmissionResult.quarantined(prepared.response());
+                })).invoke(result -> metrics.answered(kind, result));
             }
-            return store.store(kind.scope, idempotencyKey, fingerprint, prepared.response(), prepared.rows());
+            return store.store(kind.scope, idempotencyKey, fingerprint, prepared.response(), prepared.rows())
+                    .invoke(result -> metrics.answered(kind, result));
         });
     }
 

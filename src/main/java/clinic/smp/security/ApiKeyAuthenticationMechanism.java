@@ -15,6 +15,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
+import clinic.smp.common.http.AuthProblems;
+
 /** Reads an API key from {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}. */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -45,6 +47,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+    }
+
+    /** A path permission's refusal of a request without a key (/q/metrics): a problem document, as everywhere. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        AuthProblems.unauthorized(context, AuthProblems.NO_KEY);
+        return Uni.createFrom().item(true);
     }
 
     @Override

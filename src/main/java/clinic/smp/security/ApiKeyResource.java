@@ -45,7 +45,7 @@ public class ApiKeyResource {
     @Schema(name = "NewApiKey", description = "A key to create: who it is for and its roles.")
     public record NewApiKey(
             @NotBlankText @Size(max = 100) @SingleLine @Schema(pattern = Text.REQUIRED_SINGLE_LINE, description = Text.REQUIRED_DESCRIPTION, required = true, example = "hubspot-sync") String name,
-            @NotEmpty(message = "is required: give crm, staff or both") @Schema(required = true, example = "[\"crm\"]") List<@Pattern(regexp = "crm|staff", message = "must be crm or staff") String> roles) {
+            @NotEmpty(message = "is required: give crm, staff or metrics (or several)") @Schema(required = true, example = "[\"crm\"]") List<@Pattern(regexp = "crm|staff|metrics", message = "must be crm, staff or metrics") String> roles) {
     }
 
     @Schema(name = "ApiKey", description = "A stored key. Its secret is never shown again after creation.", requiredProperties = {
@@ -80,7 +80,7 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "Creates a key with a name and roles (`crm`: read leads and update status; `staff`: everything). The secret is in this response only; only its hash is stored. Role: staff.")
+    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "Creates a key with a name and roles (`crm`: read leads and update status; `staff`: everything; `metrics`: read /q/metrics only). The secret is in this response only; only its hash is stored. Role: staff.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewApiKey.class), examples = @ExampleObject(name = "crm", value = "{\"name\": \"hubspot-sync\", \"roles\": [\"crm\"]}")))
     @APIResponse(responseCode = "201", description = "Created; the secret is shown once.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedApiKey.class), examples = @ExampleObject(name = "created", value = """
             {"apiKey": {"id": "0193a5b2-7c1e-7d4a-9f3e-2b8c4d6e8f10", "name": "hubspot-sync", "prefix": "k3mq8x2rtd", "roles": ["crm"],

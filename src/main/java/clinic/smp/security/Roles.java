@@ -7,11 +7,13 @@ public final class Roles {
     public static final String CRM = "crm";
     /** Clinic staff: everything, including keys, triage overrides and personal-data requests. */
     public static final String STAFF = "staff";
+    /** A metrics scraper (Prometheus): GET /q/metrics, nothing else. */
+    public static final String METRICS = "metrics";
 
     private Roles() {
     }
 
     public static boolean isKnown(String role) {
-        return CRM.equals(role) || STAFF.equals(role);
+        return CRM.equals(role) || STAFF.equals(role) || METRICS.equals(role);
     }
 }

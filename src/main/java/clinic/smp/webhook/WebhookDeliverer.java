@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -77,14 +80,22 @@ public class WebhookDeliverer {
     private Thread loop;
     private volatile boolean running;
     private Instant nextPurge = Instant.EPOCH;
+    /** Calls by what they lead to: smp_webhook_calls_total{result = delivered | retrying | failed}. */
+    private final Map<String, Counter> calls = new HashMap<>();
 
     public WebhookDeliverer(WebhookOutbox outbox, WebhookRepository repository, WebhookTargets targets,
-            WebhookConfig config, Clock clock) {
+            WebhookConfig config, Clock clock, MeterRegistry registry) {
         this.outbox = outbox;
         this.repository = repository;
         this.targets = targets;
         this.config = config;
         this.clock = clock;
+        for (String state : List.of("DELIVERED", "PENDING", "FAILED")) {
+            calls.put(state, Counter.builder("smp.webhook.calls").description("Calls to webhook receivers, by what "
+                    + "they led to: delivered, retrying later, or failed for good (410 Gone, or no retry left)")
+                    .tag("result", state.equals("PENDING") ? "retrying" : state.toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -294,6 +305,12 @@ public class WebhookDeliverer {
         }
 
         Outcome of(UUID deliveryId, Call call, Attempt attempt) {
+            Outcome outcome = judge(deliveryId, call, attempt);
+            calls.get(outcome.state()).increment();
+            return outcome;
+        }
+
+        private Outcome judge(UUID deliveryId, Call call, Attempt attempt) {
             UUID subscription = call.subscription().id();
             Integer status = attempt.status();
             if (status != null && status >= 200 && status < 300) {

@@ -43,10 +43,17 @@ public final class GroupCommit<E, R> {
         List<R> run(List<E> batch) throws Exception;
     }
 
+    /** Told of each batch as it starts: its size, and how long its oldest entry waited for it. */
+    @FunctionalInterface
+    public interface Observer {
+        void started(int size, long oldestWaitNanos);
+    }
+
     private final int maxBatch;
     private final int maxInFlight;
     private final Executor executor;
     private final Runner<E, R> runner;
+    private final Observer observer;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Waiter<E, R>> waiting = new ArrayDeque<>();
@@ -61,6 +68,11 @@ public final class GroupCommit<E, R> {
      *        keep arriving)
      */
     public GroupCommit(int maxBatch, int maxInFlight, Executor executor, Runner<E, R> runner) {
+        this(maxBatch, maxInFlight, executor, runner, (size, waited) -> {
+        });
+    }
+
+    public GroupCommit(int maxBatch, int maxInFlight, Executor executor, Runner<E, R> runner, Observer observer) {
         if (maxBatch < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("maxBatch and maxInFlight must be at least 1");
         }
@@ -68,6 +80,7 @@ public final class GroupCommit<E, R> {
         this.maxInFlight = maxInFlight;
         this.executor = executor;
         this.runner = runner;
+        this.observer = observer;
     }
 
     /** Batches run and entries they held, since the start. */
@@ -156,6 +169,7 @@ public final class GroupCommit<E, R> {
     }
 
     private void run(List<Waiter<E, R>> batch) {
+        observer.started(batch.size(), System.nanoTime() - batch.get(0).queuedAt);
         List<E> work = new ArrayList<>(batch.size());
         for (Waiter<E, R> waiter : batch) {
             work.add(waiter.entry);
@@ -184,11 +198,11 @@ public final class GroupCommit<E, R> {
         }
     }
 
-    /** A caller's entry and its answer. */
-    private record Waiter<E, R>(E entry, CompletableFuture<R> result) {
+    /** A caller's entry, its answer, and when it was queued. */
+    private record Waiter<E, R>(E entry, CompletableFuture<R> result, long queuedAt) {
 
         Waiter(E entry) {
-            this(entry, new CompletableFuture<>());
+            this(entry, new CompletableFuture<>(), System.nanoTime());
         }
     }
 }

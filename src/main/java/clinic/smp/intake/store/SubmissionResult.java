@@ -5,8 +5,19 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** A submission's response, and whether it is the replay of an earlier identical submission. */
-public record SubmissionResult(StoredResponse response, boolean replayed) {
+/**
+ * A submission's response, and whether it is the replay of an earlier identical submission, or a honeypot submission
+ * kept in quarantine (answered just the same: nothing in the response tells it apart).
+ */
+public record SubmissionResult(StoredResponse response, boolean replayed, boolean quarantined) {
+
+    public SubmissionResult(StoredResponse response, boolean replayed) {
+        this(response, replayed, false);
+    }
+
+    public static SubmissionResult quarantined(StoredResponse response) {
+        return new SubmissionResult(response, false, true);
+    }
 
     /** Tells a client that this answer is the stored answer of an earlier identical request. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";

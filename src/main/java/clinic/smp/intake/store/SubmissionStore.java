@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -84,19 +88,32 @@ public class SubmissionStore {
     private final Map<Statement, GroupCommit<Pending, Outcome>> lanes;
 
     public SubmissionStore(LocalTransactions transactions, RequestFingerprint fingerprint, IntakeConfig config,
-            Clock clock) {
+            Clock clock, MeterRegistry registry) {
         this.transactions = transactions;
         this.fingerprint = fingerprint;
         this.config = config;
         this.clock = clock;
         IntakeConfig.GroupCommit groupCommit = config.groupCommit();
-        this.lanes = Map.of(Statement.ENQUIRY_FIRST_CONTACT, lane(groupCommit), Statement.ASSESSMENT_FIRST_CONTACT,
-                lane(groupCommit));
+        this.lanes = Map.of(Statement.ENQUIRY_FIRST_CONTACT, lane(groupCommit, "enquiry", registry),
+                Statement.ASSESSMENT_FIRST_CONTACT, lane(groupCommit, "assessment", registry));
     }
 
-    private GroupCommit<Pending, Outcome> lane(IntakeConfig.GroupCommit groupCommit) {
+    /** A group commit of one form's first contacts, its batches measured (smp_group_commit_batch_size, _wait). */
+    private GroupCommit<Pending, Outcome> lane(IntakeConfig.GroupCommit groupCommit, String form,
+            MeterRegistry registry) {
+        DistributionSummary sizes = DistributionSummary.builder("smp.group.commit.batch.size")
+                .description("First contacts stored per group-commit batch").tag("form", form)
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64).register(registry);
+        Timer waits = Timer.builder("smp.group.commit.wait")
+                .description("How long the oldest first contact of a batch waited for it to start").tag("form", form)
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(20),
+                        Duration.ofMillis(100))
+                .register(registry);
         return new GroupCommit<>(Math.min(groupCommit.maxBatch(), MAX_BATCH), groupCommit.maxInFlight(),
-                Infrastructure.getDefaultWorkerPool(), this::storeBatch);
+                Infrastructure.getDefaultWorkerPool(), this::storeBatch, (size, waited) -> {
+                    sizes.record(size);
+                    waits.record(waited, TimeUnit.NANOSECONDS);
+                });
     }
 
     /**
