@@ -1,0 +1,8 @@
+package clinic.smp.contract;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The documented request examples, against the packaged application. */
+@QuarkusIntegrationTest
+class ContractRequestExamplesIT extends ContractRequestExamplesTest {
+}
