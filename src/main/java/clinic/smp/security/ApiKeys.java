@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.Startup;
 
 import clinic.smp.common.Ids;
@@ -21,6 +23,8 @@ import clinic.smp.intake.Text;
 @Startup
 @ApplicationScoped
 public class ApiKeys {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
 
     /** Who is calling: the key's label (name and prefix) and its roles. */
     public record Caller(String label, Set<String> roles) {
@@ -71,6 +75,8 @@ public class ApiKeys {
         key.createdAt = clock.instant();
         key.createdBy = createdBy;
         repository.persist(key);
+        // An audit line: which key, which roles (never the secret; the name is staff's free text, so not that either).
+        LOG.infof("API key %s created with roles %s", key.prefix, key.roles);
         return new Created(key, secret.key());
     }
 
@@ -87,6 +93,7 @@ public class ApiKeys {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No API key has this id."));
         if (key.revokedAt == null) {
             key.revokedAt = clock.instant();
+            LOG.infof("API key %s revoked", key.prefix);
         }
         return key;
     }

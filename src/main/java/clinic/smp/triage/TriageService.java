@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +61,7 @@ public class TriageService {
     }
 
     /** The triage of validated answers, as of {@code day}, with the current ruleset. */
+    @WithSpan("triage")
     public Evaluation evaluate(Answers answers, LocalDate day) {
         CandidateProfile profile = ProfileMapper.toProfile(answers);
         return new Evaluation(profile, texts.view(engine.evaluate(profile, day), day));

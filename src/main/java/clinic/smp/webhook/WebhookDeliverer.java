@@ -35,6 +35,12 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -82,9 +88,11 @@ public class WebhookDeliverer {
     private Instant nextPurge = Instant.EPOCH;
     /** Calls by what they lead to: smp_webhook_calls_total{result = delivered | retrying | failed}. */
     private final Map<String, Counter> calls = new HashMap<>();
+    private final Tracer tracer;
 
     public WebhookDeliverer(WebhookOutbox outbox, WebhookRepository repository, WebhookTargets targets,
-            WebhookConfig config, Clock clock, MeterRegistry registry) {
+            WebhookConfig config, Clock clock, MeterRegistry registry, Tracer tracer) {
+        this.tracer = tracer;
         this.outbox = outbox;
         this.repository = repository;
         this.targets = targets;
@@ -218,7 +226,12 @@ public class WebhookDeliverer {
             return new Attempt(at, null, 0, "not called: the target " + refusal.get(), null);
         }
         long timestamp = at.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.subscription().url()))
+        // Each call is a client span; its traceparent goes to the receiver, which can join its own trace to ours.
+        Span span = tracer.spanBuilder("webhook call").setSpanKind(SpanKind.CLIENT).startSpan();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(delivery.subscription().url()));
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), builder,
+                (request, name, value) -> request.header(name, value));
+        HttpRequest request = builder
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
@@ -228,8 +241,9 @@ public class WebhookDeliverer {
                         delivery.eventId(), timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
                 .build();
-        try {
+        try (Scope scope = span.makeCurrent()) {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            span.setAttribute("http.response.status_code", response.statusCode());
             String excerpt;
             try (InputStream body = response.body()) {
                 excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
@@ -243,6 +257,8 @@ public class WebhookDeliverer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt(at, null, millisSince(started), "interrupted", null);
+        } finally {
+            span.end();
         }
     }
 

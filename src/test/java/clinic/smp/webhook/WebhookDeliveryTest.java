@@ -116,6 +116,8 @@ public class WebhookDeliveryTest {
             Map<String, Object> event = body(call);
             assertThat(call.header("webhook-id")).isEqualTo(event.get("id")).startsWith("evt_");
             assertThat(call.header("content-type")).startsWith("application/json");
+            // The call's own trace context (W3C), for a receiver that traces.
+            assertThat(call.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
             assertThat(StandardWebhooksVerifier.verify(subscription.secret(), call.header("webhook-id"),
                     call.header("webhook-timestamp"), call.header("webhook-signature"), call.body(), Instant.now()))
                     .as("the signature verifies with the subscription's secret").isTrue();

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -125,6 +126,7 @@ public class SubmissionStore {
      * @param canonicalRequest the normalised request: equal meaning must serialise equally
      * @param response the answer, now and on every replay
      */
+    @WithSpan("submission store")
     public Uni<SubmissionResult> store(String scope, String idempotencyKey, Object canonicalRequest,
             StoredResponse response, SubmissionRows rows) {
         String hash = fingerprint.of(canonicalRequest);
