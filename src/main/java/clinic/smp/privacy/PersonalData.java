@@ -177,7 +177,7 @@ public class PersonalData {
         return erased;
     }
 
-    @Scheduled(every = "${smp.privacy.retention-check-every}", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${smp.privacy.retention-check-every}", delayed = "${smp.privacy.retention-check-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void applyRetention() {
         int erased = eraseInactiveSince(clock.instant().minus(config.retention()));
         if (erased > 0) {

@@ -23,4 +23,8 @@ public interface PrivacyConfig {
     /** How often the retention job looks for such leads. */
     @WithDefault("24h")
     Duration retentionCheckEvery();
+
+    /** How long after the start of an instance its retention job first looks. */
+    @WithDefault("10m")
+    Duration retentionCheckDelay();
 }
