@@ -43,6 +43,13 @@ public class PersonalData {
 
     private static final Logger LOG = Logger.getLogger(PersonalData.class);
     static final String RETENTION = "retention policy";
+    /** The retention job's advisory lock, named as the submission store names its locks ("email:...", "phone:..."). */
+    private static final String RETENTION_LOCK = "job:privacy-retention";
+    /**
+     * How long one run may hold the lock. A run is a few milliseconds per erased lead; past this (a backlog of hundreds
+     * of thousands) the lock goes, and another instance may run beside it, which the row lock of each erasure keeps safe.
+     */
+    private static final int RETENTION_RUN_TIMEOUT_SECONDS = 3600;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -177,8 +184,30 @@ public class PersonalData {
         return erased;
     }
 
+    /**
+     * The retention job. Every instance schedules it, and one run at a time goes ahead across them: a run holds a
+     * transaction-scoped advisory lock, in a transaction of its own that writes nothing, while its erasures commit one by
+     * one in theirs. An instance whose turn comes while another instance's run holds the lock skips that turn (the
+     * running one erases what is due); a turn after it finds nothing that it left. (Two runs side by side would erase
+     * the same leads, and the one that came second to a lead would fail, "No lead has this id", and stop.)
+     */
     @Scheduled(every = "${smp.privacy.retention-check-every}", delayed = "${smp.privacy.retention-check-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void applyRetention() {
+        boolean ran = QuarkusTransaction.requiringNew().timeout(RETENTION_RUN_TIMEOUT_SECONDS).call(() -> {
+            boolean locked =
+                    (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:name, 0))")
+                            .setParameter("name", RETENTION_LOCK).getSingleResult();
+            if (locked) {
+                runRetention();
+            }
+            return locked;
+        });
+        if (!ran) {
+            LOG.info("Retention: another instance is running it; this turn is skipped");
+        }
+    }
+
+    private void runRetention() {
         int erased = eraseInactiveSince(clock.instant().minus(config.retention()));
         if (erased > 0) {
             LOG.infof("Retention: erased %d leads inactive for %s", erased, config.retention());
