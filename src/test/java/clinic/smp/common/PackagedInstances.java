@@ -38,12 +38,19 @@ public final class PackagedInstances implements AutoCloseable {
     private final String user;
     private final String password;
     private final List<Instance> instances = new ArrayList<>();
+    private List<String> jvmOptions = List.of();
 
     public PackagedInstances(String group, String jdbcUrl, String user, String password) {
         this.group = group;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+    }
+
+    /** Options of the instances' JVMs (none by default: plain {@code java -jar}). */
+    public PackagedInstances withJvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
     }
 
     /** One instance: a folder, a port and an environment, and the process that runs it now. */
@@ -187,9 +194,12 @@ public final class PackagedInstances implements AutoCloseable {
         }
     }
 
-    private static void run(Instance instance) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar().toString()).directory(instance.folder.toFile());
+    private void run(Instance instance) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(instance.folder.toFile());
         Map<String, String> env = builder.environment();
         instance.environment.forEach((name, value) -> {
             if (value == null) {
