@@ -40,8 +40,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class StartupLogIT {
 
-    /** A log line of this service's format ({@code application.properties}) at WARN or ERROR. */
-    static final Pattern WARN_OR_ERROR = Pattern.compile("^\\S+ \\S+ (WARN|ERROR) ");
+    /**
+     * A log line at WARN or ERROR: in the service's text format ({@code application.properties}) or as a JSON object
+     * (Quarkus's JSON console format names the level {@code "level"}).
+     */
+    static final Pattern WARN_OR_ERROR = Pattern
+            .compile("^\\S+ \\S+ (WARN|ERROR) |\"level\"\\s*:\\s*\"(WARN|WARNING|ERROR|SEVERE|FATAL)\"");
 
     /** HTTP/1.1 as a load balancer speaks it (Java's client would otherwise ask for an h2c upgrade). */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
