@@ -13,12 +13,14 @@ import io.agroal.api.AgroalDataSource.FlushMode;
  * database does.
  *
  * <p>
- * The pool should discard a connection that failed with a connection error (SQLState class 08) by itself, but Quarkus
- * 3.34.3 builds it without PostgreSQL's exception sorter (it warns at start: "Agroal does not support detecting if a
- * connection is still usable after an exception for database kind: postgresql"; even an application bean for it is not
- * found). A connection that timed out while the database was frozen, or whose server was restarted, therefore went back
- * into the pool closed, and requests kept drawing it and failing, for up to the background validation interval (2
- * minutes) after the database had come back. Two measures stand in for the sorter: connections idle for over a second
+ * The pool should discard a connection that failed with a connection error (SQLState class 08) by itself, but the
+ * default build used to have no PostgreSQL exception sorter (it warned at start: "Agroal does not support detecting if
+ * a connection is still usable after an exception for database kind: postgresql"; the embedded extension registers a
+ * second PostgreSQL connection configurer, and with two Agroal found neither; it is now excluded in
+ * {@code src/main/embedded-db}). A connection that timed out while the database was frozen, or whose server was
+ * restarted, then went back into the pool closed, and requests kept drawing it and failing, for up to the background
+ * validation interval (2 minutes) after the database had come back. Two measures stand beside the sorter, which knows
+ * only the errors it is shown: connections idle for over a second
  * are validated before they are handed out ({@code quarkus.datasource.jdbc.foreground-validation-interval}; a closed
  * one fails that at once, without a round trip), and every outage a request or readiness meets asks the pool to
  * validate its idle connections and drop the broken ones, at most once a second, on the pool's own thread.

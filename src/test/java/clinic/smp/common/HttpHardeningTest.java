@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,7 +63,10 @@ class HttpHardeningTest {
     void onlyConfiguredOriginsMayCallFromABrowser() {
         given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/enquiries").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                // Browsers keep the preflight's answer for 2 hours, and send no cookies (API keys are headers).
+                .header("Access-Control-Max-Age", "7200")
+                .header("Access-Control-Allow-Credentials", nullValue());
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/enquiries").then().statusCode(403)
                 .contentType("application/problem+json")

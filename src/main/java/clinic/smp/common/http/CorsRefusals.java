@@ -26,6 +26,11 @@ import clinic.smp.common.problem.ProblemType;
  * instead. It runs just ahead of that filter and takes the same decision from the same configuration
  * ({@code quarkus.http.cors.*}): the origins listed (exact or {@code /regex/}), any when {@code *}, and the service's
  * own origin; everything it lets through still goes through Quarkus's filter, which adds the CORS headers.
+ *
+ * <p>
+ * With {@code quarkus.http.cors.access-control-allow-credentials=false}, that filter still writes
+ * {@code Access-Control-Allow-Credentials: false}; the Fetch standard knows only {@code true}, so the header is taken
+ * off again and a browser's answer carries none.
  */
 @Singleton
 public class CorsRefusals {
@@ -39,11 +44,14 @@ public class CorsRefusals {
     private final List<Pattern> originPatterns;
     private final boolean anyMethod;
     private final List<String> methods;
+    private final boolean noCredentials;
 
     public CorsRefusals(@ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins,
-            @ConfigProperty(name = "quarkus.http.cors.methods") Optional<List<String>> methods) {
+            @ConfigProperty(name = "quarkus.http.cors.methods") Optional<List<String>> methods,
+            @ConfigProperty(name = "quarkus.http.cors.access-control-allow-credentials") Optional<Boolean> credentials) {
         this.enabled = enabled;
+        this.noCredentials = credentials.isPresent() && !credentials.get();
         this.anyOrigin = origins.filter(list -> list.size() == 1 && List.of("*", "/.*/").contains(list.get(0)))
                 .isPresent();
         this.origins = origins.orElse(List.of());
@@ -74,6 +82,10 @@ public class CorsRefusals {
             HttpProblems.send(ctx, ProblemType.FORBIDDEN, "Browsers may call this API with the methods "
                     + String.join(", ", methods) + " only (CORS).");
         } else {
+            if (noCredentials) {
+                ctx.addHeadersEndHandler(
+                        end -> ctx.response().headers().remove(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS));
+            }
             ctx.next();
         }
     }
