@@ -183,4 +183,23 @@ class HttpHardeningTest {
         }
         given().get("/q/health/live").then().statusCode(200);
     }
+
+    /**
+     * Java's own HTTP client (and curl --http2) asks a plain-HTTP server to upgrade to HTTP/2 (h2c) on its first
+     * request; a submission with a body must still be stored, over HTTP/1.1 (the answer was a 500 "Request has already
+     * been read").
+     */
+    @Test
+    void aClientAskingForAnHttp2UpgradeIsServedOverHttp11() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.net.http.HttpResponse<String> stored = client.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/enquiries"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofString(JSON.writeValueAsString(People.minimalEnquiry())))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
 }
