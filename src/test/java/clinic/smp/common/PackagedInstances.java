@@ -221,7 +221,7 @@ public final class PackagedInstances implements AutoCloseable {
     }
 
     /** Stops (SIGTERM: a smart shutdown) the embedded server an instance left running in its folder, if any. */
-    private static void stopLeftOverServer(Path folder) throws Exception {
+    public static void stopLeftOverServer(Path folder) throws Exception {
         Path pidFile = folder.resolve(".smp-data/postgresql/postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

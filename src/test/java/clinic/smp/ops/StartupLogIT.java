@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import clinic.smp.common.PackagedInstances;
+
 /**
  * The packaged jar as an operator starts it, in both database modes: not one WARN or ERROR line from the start until
  * the service is ready. And a SIGTERM turns readiness DOWN while requests are still served, for the shutdown delay
@@ -64,7 +66,7 @@ class StartupLogIT {
             }
         }
         if (folder != null) {
-            stopLeftOverEmbeddedServer(folder);
+            PackagedInstances.stopLeftOverServer(folder);
         }
         if (database != null) {
             database.close();
@@ -204,19 +206,6 @@ class StartupLogIT {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** An embedded server the instance left running (it should not: SIGTERM stops it), stopped by its pid file. */
-    private static void stopLeftOverEmbeddedServer(Path folder) throws Exception {
-        Path pidFile = folder.resolve(".smp-data/postgresql/postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        Optional<ProcessHandle> server = ProcessHandle.of(pid);
-        if (server.isPresent() && server.get().destroy()) {
-            server.get().onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
