@@ -16,13 +16,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import clinic.smp.common.http.AuthProblems;
+import clinic.smp.common.problem.ProblemMappers;
 
 /** Reads an API key from {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}. */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String API_KEY_HEADER = "X-API-Key";
-    static final String CHALLENGE = "Bearer realm=\"smp-intake\"";
     private static final String BEARER = "Bearer ";
 
     @Override
@@ -46,13 +46,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", ProblemMappers.API_KEY_CHALLENGE));
     }
 
     /** A path permission's refusal of a request without a key (/q/metrics): a problem document, as everywhere. */
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        AuthProblems.unauthorized(context, AuthProblems.NO_KEY);
+        AuthProblems.unauthorized(context, ProblemMappers.NO_API_KEY);
         return Uni.createFrom().item(true);
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import clinic.smp.common.problem.ProblemMappers;
 import clinic.smp.common.problem.ProblemType;
 
 /**
@@ -19,13 +20,9 @@ import clinic.smp.common.problem.ProblemType;
 @Singleton
 public class AuthProblems {
 
-    /** The detail of a 401 for a request that sent no key. */
-    public static final String NO_KEY =
-            "This resource needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.";
-
     /** Answers 401 with the challenge and a problem document. */
     public static void unauthorized(RoutingContext ctx, String detail) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"smp-intake\"");
+        ctx.response().putHeader("WWW-Authenticate", ProblemMappers.API_KEY_CHALLENGE);
         HttpProblems.send(ctx, ProblemType.UNAUTHORIZED, detail);
     }
 
@@ -38,12 +35,11 @@ public class AuthProblems {
         if (ctx.response().headWritten()) {
             ctx.next();
         } else if (failure instanceof UnauthorizedException) {
-            unauthorized(ctx, NO_KEY);
+            unauthorized(ctx, ProblemMappers.NO_API_KEY);
         } else if (failure instanceof AuthenticationFailedException) {
-            unauthorized(ctx, "The API key is not valid, or it has been revoked.");
+            unauthorized(ctx, ProblemMappers.INVALID_API_KEY);
         } else if (failure instanceof ForbiddenException) {
-            HttpProblems.send(ctx, ProblemType.FORBIDDEN,
-                    "This API key does not have a role that this resource needs.");
+            HttpProblems.send(ctx, ProblemType.FORBIDDEN, ProblemMappers.ROLE_MISSING);
         } else {
             ctx.next();
         }

@@ -1,7 +1,5 @@
 package clinic.smp.common.metrics;
 
-import java.time.Duration;
-
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Meter;
@@ -27,7 +25,8 @@ public class HttpHistograms implements MeterFilter {
                 .build().merge(config);
     }
 
+    /** A bucket's bound: Micrometer takes a timer's buckets in nanoseconds. */
     private static double ms(double millis) {
-        return Duration.ofNanos((long) (millis * 1_000_000)).toNanos();
+        return millis * 1_000_000;
     }
 }

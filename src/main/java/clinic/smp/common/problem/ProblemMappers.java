@@ -78,11 +78,19 @@ public class ProblemMappers {
         return respond(e.type(), e.getMessage(), e.violations(), uri);
     }
 
+    /**
+     * The refusals of a key, in one wording wherever they are answered (here for the operations, AuthProblems for a
+     * path permission), and the challenge that goes with a 401.
+     */
+    public static final String API_KEY_CHALLENGE = "Bearer realm=\"smp-intake\"";
+    public static final String NO_API_KEY =
+            "This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.";
+    public static final String INVALID_API_KEY = "The API key is not valid, or it has been revoked.";
+    public static final String ROLE_MISSING = "This API key does not have a role that this operation needs.";
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized(
-                "This operation needs an API key: send it as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
-                uri);
+        return unauthorized(NO_API_KEY, uri);
     }
 
     @ServerExceptionMapper
@@ -92,18 +100,17 @@ public class ProblemMappers {
             // out of reach, the key may well be fine, and the request itself never ran.
             return unavailable(e, false, request, uri);
         }
-        return unauthorized("The API key is not valid, or it has been revoked.", uri);
+        return unauthorized(INVALID_API_KEY, uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN, "This API key does not have a role that this operation needs.", List.of(),
-                uri);
+        return respond(ProblemType.FORBIDDEN, ROLE_MISSING, List.of(), uri);
     }
 
     private static Response unauthorized(String detail, UriInfo uri) {
         return builder(401, problem(ProblemType.UNAUTHORIZED, detail, List.of(), uri))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"smp-intake\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, API_KEY_CHALLENGE).build();
     }
 
     @ServerExceptionMapper
